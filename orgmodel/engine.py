@@ -1,0 +1,113 @@
+"""Run the selected rules on an Org; stamp each finding with its code, name,
+severity and the position of the person it is about; apply ignores."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+
+from .findings import Finding, Severity
+from .org import Org
+from .rules import OPTIONS, RULES, Rule
+from .suggest import did_you_mean
+
+ALL = "ALL"
+
+
+class SelectionError(ValueError):
+    """A code, prefix or option the registry does not know (a usage error)."""
+
+
+def _check_selectors(selectors: Iterable[str], what: str) -> list[str]:
+    cleaned = []
+    for raw in selectors:
+        code = raw.strip().upper()
+        if not code:
+            continue
+        if code != ALL and not any(c.startswith(code) for c in RULES):
+            raise SelectionError(f"{what}: unknown rule code or prefix {raw!r}{did_you_mean(code, RULES)}")
+        cleaned.append(code)
+    return cleaned
+
+
+def _longest_match(code: str, selectors: list[str]) -> int:
+    """Length of the longest selector matching ``code`` (-1: none). ``ALL`` matches with length 0."""
+    best = -1
+    for sel in selectors:
+        if sel == ALL:
+            best = max(best, 0)
+        elif code.startswith(sel):
+            best = max(best, len(sel))
+    return best
+
+
+def select_rules(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
+) -> list[Rule]:
+    """The rules to run.
+
+    ``select`` replaces the default set (every rule but the opt-in ones);
+    ``extend_select`` adds to it; ``ignore`` removes. When a code matches
+    both a selector and an ignore, the longer (more specific) one wins. An
+    opt-in rule runs only when selected by its full code or by ``ALL``.
+    """
+    chosen = _check_selectors(select, "--select") if select is not None else None
+    extra = _check_selectors(extend_select, "--extend-select")
+    dropped = _check_selectors(ignore, "--ignore")
+    rules = []
+    for code, rule in RULES.items():
+        picked = _longest_match(code, chosen) if chosen is not None else (-1 if rule.opt_in else 0)
+        picked = max(picked, _longest_match(code, extra))
+        if rule.opt_in and picked not in (0, len(code)):
+            continue  # only ALL or the full code switches an opt-in rule on
+        if picked >= 0 and _longest_match(code, dropped) < picked:  # ties go to ignore
+            rules.append(rule)
+    return rules
+
+
+def resolve_options(options: Mapping[str, object] | None) -> dict[str, int]:
+    """Defaults overlaid with ``options``; unknown names and bad values raise SelectionError."""
+    resolved = {name: opt.default for name, opt in OPTIONS.items()}
+    for name, value in (options or {}).items():
+        key = name.strip().replace("_", "-")
+        if key not in OPTIONS:
+            raise SelectionError(f"unknown rule option {name!r}{did_you_mean(key, OPTIONS)}; "
+                                 f"options are: {', '.join(OPTIONS)}")
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise SelectionError(f"rule option {key!r} takes a whole number, not {value!r}") from None
+        if number < 0:
+            raise SelectionError(f"rule option {key!r} must be 0 or more, not {number}")
+        resolved[key] = number
+    return resolved
+
+
+def check(
+    org: Org,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
+    options: Mapping[str, object] | None = None,
+    severity: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
+    """Run the selected rules on ``org`` and return located findings, sorted by position."""
+    rules = select_rules(select, ignore, extend_select)
+    values = resolve_options(options)
+    overrides = severity or {}
+    people = org.people
+    findings: list[Finding] = []
+    for rule in rules:
+        level = overrides.get(rule.code, rule.severity)
+        for found in rule.run(org, values):
+            person = people[found.person]
+            if any(rule.code.startswith(code) for code in person.ignore):
+                continue
+            findings.append(dataclasses.replace(
+                found, code=rule.code, name=rule.name, severity=level,
+                file=org.file, line=person.line, column=person.column))
+    findings.sort(key=Finding.sort_key)
+    return findings

@@ -1,0 +1,390 @@
+"""Org file -> :class:`~orgmodel.org.Org`, or every input problem with its position.
+
+The loader reads bytes (bounded in size), decodes UTF-8, parses YAML with
+``yamlread`` (positions, no tags, bounded aliases and depth, no duplicate
+keys), flattens nested ``reports``, validates with the pydantic models and
+resolves roles. Problems are collected, not raised one by one, so a user
+sees all of them in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from .findings import OrgInputError, Problem
+from .model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef
+from .org import Org, Person, Team
+from .roles import UNKNOWN, Role, RoleCatalog
+from .suggest import did_you_mean
+from .yamlread import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
+
+#: Files larger than this are refused before reading (bytes); see ``max_bytes``.
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+SUPPORTED_VERSIONS = ("1",)
+
+_PEOPLE = TypeAdapter(list[PersonFields])
+_ID = re.compile(ID_PATTERN)
+UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
+
+
+def load(
+    path: str | os.PathLike,
+    *,
+    as_of: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    known_codes: Iterable[str] | None = None,
+    display_name: str | None = None,
+) -> Org:
+    """Load an org file. ``path`` may be ``"-"`` for standard input.
+
+    Raises :class:`OrgInputError` listing every problem when the file cannot
+    be read as an org.
+    """
+    name = display_name or ("<stdin>" if str(path) == "-" else str(path))
+    data = _read_bounded(path, name, max_bytes)
+    return load_bytes(data, name, as_of=as_of, known_codes=known_codes)
+
+
+def load_text(text: str, filename: str = "<string>", **kwargs) -> Org:
+    """Load an org from YAML text (handy in tests and notebooks)."""
+    return load_bytes(text.encode("utf-8"), filename, **kwargs)
+
+
+def load_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    as_of: dt.date | None = None,
+    known_codes: Iterable[str] | None = None,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Org:
+    text = _decode(data, filename)
+    try:
+        root, root_mark = parse(text, max_depth=max_depth)
+    except YamlError as exc:
+        raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
+    if known_codes is None:
+        from .rules import RULES
+
+        known_codes = RULES.keys()
+    return _Builder(filename, frozenset(known_codes)).build(root, root_mark, as_of)
+
+
+def _read_bounded(path, name: str, max_bytes: int) -> bytes:
+    def too_big() -> OrgInputError:
+        limit = f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
+        return OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of {limit}; "
+                                                  "raise it with --max-file-size if the file is genuine")])
+
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise too_big()
+        return data
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                raise too_big()
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OrgInputError([Problem(name, 1, 1, f"cannot read the file: {reason}")]) from None
+    if len(data) > max_bytes:
+        raise too_big()
+    return data
+
+
+def _decode(data: bytes, filename: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise OrgInputError([Problem(filename, line, column,
+                                     f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                                     "save it as UTF-8")]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise OrgInputError([Problem(filename, 1, 1, "the file is empty; an org file needs at least "
+                                                     "'org' and 'people'")])
+    return text
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, YamlMap):
+        return "a mapping"
+    if isinstance(value, YamlList):
+        return "a list"
+    return repr(value)
+
+
+class _Builder:
+    """One load: collects problems while turning parsed YAML into an Org."""
+
+    def __init__(self, filename: str, known_codes: frozenset[str]):
+        self.filename = filename
+        self.known_codes = known_codes
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def problem(self, mark, message: str) -> None:
+        self.problems.append(Problem(self.filename, mark[0], mark[1], message))
+
+    def fail_if_problems(self) -> None:
+        if self.problems:
+            self.problems.sort(key=lambda p: (p.line, p.column))
+            raise OrgInputError(self.problems)
+
+    # -- the whole file ------------------------------------------------------------
+
+    def build(self, root, root_mark, as_of: dt.date | None) -> Org:
+        if not isinstance(root, YamlMap):
+            self.problem(root_mark, f"the top level must be a mapping with 'org' and 'people', not {_kind(root)}")
+            self.fail_if_problems()
+        version = root.get("version", "1")
+        if version not in SUPPORTED_VERSIONS:
+            self.problem(root.value_marks["version"],
+                         f"unsupported format version {_kind(version)}; this orgmodel reads version 1")
+            self.fail_if_problems()
+        header_input = {k: v for k, v in root.items() if k not in ("people", "version")}
+        header = self.validate_header(root, header_input)
+        entries = self.flatten_people(root)
+        people = self.validate_people(entries)
+        catalog = self.catalog(root, header)
+        teams = None
+        if header is not None and "teams" in root:
+            teams = {tid: Team(tid, t.name, t.lead) for tid, t in header.teams.items()}
+        self.fail_if_problems()
+        persons = [self.person(model, raw, catalog) for model, raw in zip(people, entries)]
+        return Org(header.org, persons, roles=catalog, teams=teams, as_of=as_of or header.as_of,
+                   file=self.filename, warnings=self.warnings)
+
+    def validate_header(self, root: YamlMap, data: dict) -> OrgHeader | None:
+        try:
+            return OrgHeader.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                self.report_validation(root, error, TOP_KEYS)
+        return None
+
+    # -- people --------------------------------------------------------------------
+
+    def flatten_people(self, root: YamlMap) -> list[tuple[YamlMap, dict]]:
+        """Every person entry in file order (each before their nested reports).
+
+        Returns ``(raw mapping, fields to validate)`` pairs: the fields lack
+        ``reports`` and carry the ``reports_to`` that nesting implies.
+        """
+        if "people" not in root:
+            self.problem(root.mark, "missing required key 'people' (the list of people in the org)")
+            return []
+        people = root["people"]
+        if people is None or (isinstance(people, YamlList) and not people):
+            self.warnings.append(Problem(self.filename, *root.value_marks["people"],
+                                         "'people' is empty: there is nothing to check", warning=True))
+            return []
+        if not isinstance(people, YamlList):
+            self.problem(root.value_marks["people"], f"'people' must be a list of person entries, not {_kind(people)}")
+            return []
+        entries: list[tuple[YamlMap, dict]] = []
+        stack: list[tuple[YamlList, int, object]] = [(people, 0, None)]
+        while stack:
+            items, index, manager = stack.pop()
+            if index >= len(items):
+                continue
+            stack.append((items, index + 1, manager))
+            raw = items[index]
+            if not isinstance(raw, YamlMap):
+                self.problem(items.item_marks[index],
+                             f"a person entry must be a mapping with 'id' and 'role' or 'title', not {_kind(raw)}")
+                continue
+            fields = raw
+            if manager is not None or "reports" in raw:
+                fields = {k: v for k, v in raw.items() if k != "reports"}
+            if manager is not None:
+                written = raw.get("reports_to")
+                if written is None:
+                    fields["reports_to"] = manager
+                elif written != manager:
+                    self.problem(raw.value_marks["reports_to"],
+                                 f"{raw.get('id')!r} is nested under {manager!r} but reports_to says {written!r}")
+            entries.append((raw, fields))
+            reports = raw.get("reports")
+            if reports is None:
+                continue
+            if not isinstance(reports, YamlList):
+                self.problem(raw.value_marks["reports"], f"'reports' must be a list of person entries, "
+                                                         f"not {_kind(reports)}")
+                continue
+            own_id = raw.get("id")
+            stack.append((reports, 0, own_id if isinstance(own_id, str) else "?"))
+        return entries
+
+    def validate_people(self, entries: list[tuple[YamlMap, dict]]) -> list[PersonFields]:
+        self.check_people_refs(entries)
+        try:
+            return _PEOPLE.validate_python([fields for _, fields in entries])
+        except ValidationError as exc:
+            for error in exc.errors():
+                index, *loc = error["loc"]
+                self.report_validation(entries[index][0], {**error, "loc": tuple(loc)}, PERSON_KEYS)
+            return []
+
+    def check_people_refs(self, entries: list[tuple[YamlMap, dict]]) -> None:
+        """What the models cannot see: duplicate ids, role-or-title, rule codes in ignore.
+
+        Runs on the raw values so these are reported even when some entry
+        also has a type error.
+        """
+        first_seen: dict[str, int] = {}
+        for raw, fields in entries:
+            person_id = raw.get("id")
+            if isinstance(person_id, str):
+                if person_id in first_seen:
+                    self.problem(raw.value_marks["id"], f"duplicate person id {person_id!r} (first defined at line "
+                                                        f"{first_seen[person_id]})")
+                else:
+                    first_seen[person_id] = raw.value_marks["id"][0]
+            if fields.get("role") is None and fields.get("title") is None:
+                self.problem(raw.mark, f"person {person_id!r} needs a 'role' or a 'title'"
+                             if isinstance(person_id, str) else "a person needs a 'role' or a 'title'")
+            codes = raw.get("ignore")
+            marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
+            for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
+                if isinstance(code, str) and not any(known.startswith(code) for known in self.known_codes):
+                    self.problem(mark, f"'ignore' names unknown rule code {code!r}"
+                                 + did_you_mean(code, self.known_codes))
+
+    def person(self, model: PersonFields, entry: tuple[YamlMap, dict], catalog: RoleCatalog) -> Person:
+        raw = entry[0]
+        unknown_role = None
+        if model.role is not None:
+            role = catalog.get(model.role)
+            source = "role"
+            if role is None:
+                role, source, unknown_role = UNKNOWN_ROLE, "unknown", model.role
+        else:
+            role = catalog.infer(model.title).role
+            source = "title"
+            if role is None:
+                role, source = UNKNOWN_ROLE, "unknown"
+        return Person(
+            id=model.id,
+            name=model.name if model.name is not None else model.id,
+            role=role,
+            title=model.title,
+            reports_to=model.reports_to,
+            dotted_to=tuple(model.dotted_to),
+            team=model.team,
+            hired=model.hired,
+            experience_years=model.experience_years,
+            status=model.status,
+            ignore=tuple(model.ignore),
+            line=raw.mark[0],
+            column=raw.mark[1],
+            role_source=source,
+            unknown_role=unknown_role,
+        )
+
+    # -- roles -----------------------------------------------------------------------
+
+    def catalog(self, root: YamlMap, header: OrgHeader | None) -> RoleCatalog:
+        builtin = RoleCatalog.builtin()
+        if header is None or not header.roles:
+            return builtin
+        raw_roles = root["roles"]
+        custom: dict[str, Role] = {}
+        for role_id, spec in header.roles.items():
+            mark = raw_roles.key_marks[role_id]
+            if not _ID.match(role_id):
+                self.problem(mark, f"role id {role_id!r} may contain only letters, digits, '_', '-' and '.'")
+                continue
+            base = builtin.get(role_id)
+            family = spec.family or (base.family if base else None)
+            if family is None:
+                self.problem(mark, f"role {role_id!r} needs a 'family' (one of executive, product, engineering, "
+                                   "design, data, marketing, sales, operations, other)")
+                continue
+            given = spec.model_fields_set
+            custom[role_id] = Role(
+                id=role_id,
+                title=spec.title or (base.title if base else role_id.replace("_", " ").title()),
+                family=family,
+                rank=spec.rank if "rank" in given or base is None else base.rank,
+                aliases=tuple(spec.aliases) if "aliases" in given or base is None else base.aliases,
+                builtin=False,
+            )
+        return builtin.extended(custom)
+
+    # -- validation errors -> positioned problems ----------------------------------
+
+    def report_validation(self, node: YamlMap, error: dict, allowed_keys: Iterable[str]) -> None:
+        loc = error["loc"]
+        kind = error["type"]
+        mark, parent = node.mark, node
+        value = node
+        for part in loc:
+            if isinstance(value, YamlMap) and part in value:
+                mark, parent, value = value.value_marks[part], value, value[part]
+            elif isinstance(value, YamlList) and isinstance(part, int) and part < len(value):
+                mark, parent, value = value.item_marks[part], value, value[part]
+            else:
+                break
+        field = _path(loc)
+        if kind == "extra_forbidden":
+            key = loc[-1]
+            if isinstance(parent, YamlMap) and key in parent.key_marks:
+                mark = parent.key_marks[key]
+            choices = allowed_keys if len(loc) == 1 else ()
+            hint = did_you_mean(str(key), choices) if choices else ""
+            if not hint and choices:
+                hint = " (allowed: " + ", ".join(choices) + ")"
+            self.problem(mark, f"unknown key {key!r}{hint}")
+        elif kind == "missing":
+            self.problem(mark, f"missing required key {loc[-1]!r}")
+        else:
+            self.problem(mark, _explain(field, kind, error, value))
+
+
+def _path(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _explain(field: str, kind: str, error: dict, value) -> str:
+    got = _kind(value)
+    if kind == "string_type":
+        return f"'{field}' must be text, not {got}"
+    if kind == "string_pattern_mismatch":
+        return f"'{field}' {value!r} may contain only letters, digits, '_', '-' and '.'"
+    if kind == "string_too_short":
+        return f"'{field}' must not be empty"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"'{field}' must be a whole number, not {got}"
+    if kind in ("float_parsing", "float_type"):
+        return f"'{field}' must be a number, not {got}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"'{field}' must be an ISO date like 2025-03-01, not {got}"
+    if kind == "greater_than_equal":
+        return f"'{field}' must be at least {error['ctx']['ge']:g}, not {got}"
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"]
+        hint = did_you_mean(str(value), re.findall(r"'([^']*)'", expected)) if isinstance(value, str) else ""
+        return f"'{field}' must be {expected}, not {got}{hint}"
+    if kind == "list_type":
+        return f"'{field}' must be a list, not {got}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"'{field}' must be a mapping, not {got}"
+    return f"'{field}': {error['msg']}"

@@ -1,0 +1,88 @@
+"""Pydantic models of the org file format, version 1 (format.md).
+
+These models are the single description of the format: the loader validates
+with them and the published JSON Schema is generated from them. Values
+arrive as the text that was written (see ``yamlread``); the models type it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .roles import FAMILIES
+
+ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+
+
+def _one_or_many(value):
+    # `dotted_to: dev` is as clear as `dotted_to: [dev]`; accept both.
+    return [value] if isinstance(value, str) else value
+
+
+IdText = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
+IdList = Annotated[list[str], BeforeValidator(_one_or_many)]
+Family = Literal[FAMILIES]  # type: ignore[valid-type]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RoleDef(_Strict):
+    """A role added under ``roles:``, or an override of a built-in role."""
+
+    title: str | None = Field(None, description="Display title")
+    family: Family | None = Field(None, description="Role family; required for a new role")
+    rank: int | None = Field(None, description="Seniority; higher is more senior. Absent: no fixed place")
+    aliases: IdList = Field(default_factory=list, description="Titles that map to this role")
+
+
+class TeamDef(_Strict):
+    name: str = Field(description="Display name of the team")
+    lead: str | None = Field(None, description="Id of the person who leads the team")
+
+
+class PersonFields(_Strict):
+    """One person entry, without its nested ``reports`` (validated separately)."""
+
+    id: IdText = Field(description="Unique id: letters, digits, '_', '-', '.'")
+    name: str | None = Field(None, description="Display name; defaults to the id")
+    role: str | None = Field(None, description="A role id from the catalog (built-in or roles:)")
+    title: str | None = Field(None, description="Free-text job title; the role is inferred from it when role is missing")
+    reports_to: str | None = Field(None, description="Id of the solid-line manager; missing means top of the org")
+    dotted_to: IdList = Field(default_factory=list, description="Ids of dotted-line (secondary) managers")
+    team: str | None = Field(None, description="A team id from teams: (or a free team name when teams: is absent)")
+    hired: dt.date | None = Field(None, description="ISO date; after as_of means planned")
+    experience_years: float | None = Field(None, ge=0, description="Years of experience")
+    status: Literal["filled", "open"] = Field("filled", description="'open' marks a vacancy")
+    ignore: IdList = Field(default_factory=list, description="Rule codes (or prefixes) to suppress for this person")
+
+
+class PersonEntry(PersonFields):
+    """A person entry as written, with nested direct reports."""
+
+    reports: list[PersonEntry] = Field(default_factory=list,
+                                       description="Nested direct reports; each one reports to this person")
+
+
+class OrgHeader(_Strict):
+    """The top level of an org file, without ``people``."""
+
+    version: Literal[1] = Field(1, description="Format version")
+    org: str = Field(description="Display name of the organisation")
+    as_of: dt.date | None = Field(None, description="Evaluate the org on this date (ISO)")
+    roles: dict[str, RoleDef] = Field(default_factory=dict, description="Role id -> role definition")
+    teams: dict[str, TeamDef] = Field(default_factory=dict, description="Team id -> team")
+
+
+class OrgFile(OrgHeader):
+    """A whole org file (the JSON Schema root)."""
+
+    people: list[PersonEntry] = Field(description="The people of the org, flat or nested")
+
+
+PERSON_KEYS = tuple(PersonEntry.model_fields)
+TOP_KEYS = tuple(OrgFile.model_fields)

@@ -1,0 +1,263 @@
+"""The Org: people, their reporting lines as a networkx DiGraph, and the
+derived facts rules need, each computed once in time linear in the org.
+
+Solid lines are edges ``manager -> report`` with ``kind="solid"``; dotted
+lines are edges ``dotted manager -> person`` with ``kind="dotted"`` and are
+kept out of every chain and subtree query.
+
+A reporting line that names nobody, or that closes a cycle, is reported by
+the ORG rules; for everything else the org is read as a forest: a person
+with an unknown manager is treated as a top, and each cycle is cut above its
+first member in file order. That way every other rule still runs on the rest
+of the org, and every chain is finite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+import networkx as nx
+
+from .findings import Problem
+from .roles import Role, RoleCatalog
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    role: Role
+    title: str | None = None
+    reports_to: str | None = None
+    dotted_to: tuple[str, ...] = ()
+    team: str | None = None
+    hired: dt.date | None = None
+    experience_years: float | None = None
+    status: str = "filled"
+    ignore: tuple[str, ...] = ()
+    line: int = 0
+    column: int = 0
+    #: How the role was found: "role" (given), "title" (inferred), or "unknown".
+    role_source: str = "role"
+    #: The role id as written when it is in no catalog.
+    unknown_role: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    @property
+    def label(self) -> str:
+        """How messages name a person: ``Ana Lima (ana)``; an unnamed vacancy: ``open position spm-2``."""
+        if self.name != self.id:
+            return f"{self.name} ({self.id})"
+        return f"open position {self.id}" if self.is_open else self.id
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.role.title
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: str
+    name: str
+    lead: str | None = None
+
+
+class Org:
+    """An org that could be read: people, roles, teams and the reporting graph."""
+
+    def __init__(
+        self,
+        name: str,
+        people: list[Person],
+        *,
+        roles: RoleCatalog | None = None,
+        teams: dict[str, Team] | None = None,
+        as_of: dt.date | None = None,
+        file: str = "<org>",
+        warnings: list[Problem] | None = None,
+    ):
+        self.name = name
+        self.file = file
+        self.roles = roles if roles is not None else RoleCatalog.builtin()
+        #: ``None`` when the file has no ``teams:`` (then team names are free text).
+        self.teams = teams
+        self.as_of = as_of or dt.date.today()
+        self.warnings = list(warnings or ())
+        self.people: dict[str, Person] = {p.id: p for p in people}
+        if len(self.people) != len(people):
+            raise ValueError("person ids must be unique")
+        self._link()
+
+    # -- structure -----------------------------------------------------------------
+
+    def _link(self) -> None:
+        people = self.people
+        graph = nx.DiGraph(name=self.name)
+        graph.add_nodes_from((pid, {"person": p}) for pid, p in people.items())
+        self.unknown_managers: list[str] = []
+        self.tops: list[str] = []
+        manager: dict[str, str | None] = {}
+        for pid, p in people.items():
+            boss = p.reports_to
+            if boss is None:
+                self.tops.append(pid)
+            elif boss not in people:
+                self.unknown_managers.append(pid)
+                boss = None
+            manager[pid] = boss
+        graph.add_edges_from(((m, pid, {"kind": "solid"}) for pid, m in manager.items() if m is not None))
+        self.direct_reports: dict[str, list[str]] = {pid: [] for pid in people}
+        for pid, m in manager.items():
+            if m is not None:
+                self.direct_reports[m].append(pid)
+        graph.add_edges_from(
+            (d, pid, {"kind": "dotted"})
+            for pid, p in people.items()
+            for d in p.dotted_to
+            if d in people and d != pid and not graph.has_edge(d, pid)
+        )
+        self.graph = graph
+        self.cycles = _find_cycles(manager)
+        for cycle in self.cycles:
+            manager[cycle[0]] = None
+        #: The solid-line manager used by chain queries (None at the tops and cut points).
+        self.manager = manager
+        children: dict[str, list[str]] = {pid: [] for pid in people}
+        roots = []
+        for pid, m in manager.items():
+            (roots if m is None else children[m]).append(pid)
+        order = list(roots)
+        depth = dict.fromkeys(roots, 0)
+        for pid in order:  # grows while iterating: a breadth-first walk
+            below = depth[pid] + 1
+            for child in children[pid]:
+                depth[child] = below
+                order.append(child)
+        #: Everyone, each manager before their reports (breadth-first from the tops).
+        self.order = order
+        #: Levels below the top of the person's tree (0 for a top).
+        self.depth = depth
+        self._children = children
+
+    # -- queries -------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self.people.values())
+
+    def __getitem__(self, person_id: str) -> Person:
+        return self.people[person_id]
+
+    def is_present(self, person: Person) -> bool:
+        """Filled and not hired after the as-of date (rules.md: present)."""
+        return person.status == "filled" and (person.hired is None or person.hired <= self.as_of)
+
+    def is_planned(self, person: Person) -> bool:
+        return person.status == "filled" and person.hired is not None and person.hired > self.as_of
+
+    def manager_of(self, person_id: str) -> Person | None:
+        boss = self.manager.get(person_id)
+        return self.people[boss] if boss is not None else None
+
+    def reports_of(self, person_id: str) -> list[Person]:
+        """Direct solid-line reports, in file order."""
+        return [self.people[r] for r in self.direct_reports[person_id]]
+
+    def chain(self, person_id: str) -> Iterator[Person]:
+        """Solid-line managers from the direct manager up to the top."""
+        boss = self.manager[person_id]
+        while boss is not None:
+            yield self.people[boss]
+            boss = self.manager[boss]
+
+    def subtree(self, person_id: str) -> Iterator[Person]:
+        """Everyone whose chain contains the person (not the person)."""
+        stack = list(reversed(self._children[person_id]))
+        while stack:
+            pid = stack.pop()
+            yield self.people[pid]
+            stack.extend(reversed(self._children[pid]))
+
+    def dotted_managers(self, person_id: str) -> list[Person]:
+        return [self.people[m] for m, _, kind in self.graph.in_edges(person_id, data="kind") if kind == "dotted"]
+
+    # -- linear-time passes that rules build on ------------------------------------
+
+    def count_below(self, counts: Callable[[Person], bool]) -> dict[str, int]:
+        """For each person, how many people strictly below them satisfy ``counts``."""
+        total = dict.fromkeys(self.people, 0)
+        people, manager = self.people, self.manager
+        for pid in reversed(self.order):
+            boss = manager[pid]
+            if boss is not None:
+                total[boss] += total[pid] + (1 if counts(people[pid]) else 0)
+        return total
+
+    def nearest_above(self, matches: Callable[[Person], bool]) -> dict[str, str | None]:
+        """For each person, the nearest manager in their chain that ``matches`` (or None)."""
+        nearest: dict[str, str | None] = {}
+        people, manager = self.people, self.manager
+        for pid in self.order:
+            boss = manager[pid]
+            if boss is None:
+                nearest[pid] = None
+            else:
+                nearest[pid] = boss if matches(people[boss]) else nearest[boss]
+        return nearest
+
+    @cached_property
+    def present_team_below(self) -> dict[str, int]:
+        """Present product team members strictly below each person."""
+        present = self.is_present
+        return self.count_below(lambda p: p.role.is_product_team_member and present(p))
+
+    @cached_property
+    def product_leader_above(self) -> dict[str, str | None]:
+        return self.nearest_above(lambda p: p.role.is_product_leader)
+
+    @cached_property
+    def vp_or_cpo_above(self) -> dict[str, str | None]:
+        return self.nearest_above(lambda p: p.role.id in ("vp_product", "cpo"))
+
+    @cached_property
+    def headcount(self) -> dict[str, int]:
+        """People present, open positions and planned hires."""
+        present = sum(1 for p in self.people.values() if self.is_present(p))
+        open_ = sum(1 for p in self.people.values() if p.is_open)
+        return {"present": present, "open": open_, "planned": len(self.people) - present - open_}
+
+
+def _find_cycles(manager: dict[str, str | None]) -> list[list[str]]:
+    """Every cycle of the reporting function, each listed from its first member in file order.
+
+    Each person has at most one manager, so following managers from anyone
+    either ends at a top or enters exactly one cycle; colouring the walks
+    finds every cycle in one pass.
+    """
+    state: dict[str, int] = {}  # 1: on the current walk, 2: done
+    position = {pid: i for i, pid in enumerate(manager)}
+    cycles = []
+    for start in manager:
+        if start in state:
+            continue
+        walk = []
+        pid: str | None = start
+        while pid is not None and pid not in state:
+            state[pid] = 1
+            walk.append(pid)
+            pid = manager[pid]
+        if pid is not None and state[pid] == 1:
+            cycle = walk[walk.index(pid):]
+            first = min(range(len(cycle)), key=lambda i: position[cycle[i]])
+            cycles.append(cycle[first:] + cycle[:first])
+        for seen in walk:
+            state[seen] = 2
+    return cycles

@@ -1,0 +1,100 @@
+"""SHP rules: the shape of the org, its spans of control and its layers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..findings import Finding, Severity
+from ..org import Org
+from .base import Option, rule
+
+
+@rule("SHP001", "span-too-wide", Severity.WARNING,
+      options=[Option("max-span", 10, "most direct reports one manager should have")])
+def span_too_wide(org: Org, max_span: int) -> Iterable[Finding]:
+    """A manager has more direct reports than `max-span`.
+
+    Past about ten direct reports a manager has little time for each of
+    them. Open positions and planned hires count: they will be reports too.
+
+    Source: general org-design practice (span of control).
+    """
+    for pid, reports in org.direct_reports.items():
+        if len(reports) > max_span:
+            person = org.people[pid]
+            yield Finding(pid, f"{person.label} has {len(reports)} direct reports > max-span {max_span}",
+                          suggestion="group some of them under a lead, or raise max-span if this is deliberate")
+
+
+@rule("SHP002", "single-report-manager", Severity.INFO)
+def single_report_manager(org: Org) -> Iterable[Finding]:
+    """A manager has exactly one direct report.
+
+    A layer that manages one person adds a step to every decision without
+    adding capacity. Sometimes it is a team that is about to grow; then an
+    `ignore: [SHP002]` on the manager records that.
+
+    Source: general org-design practice (layers should add capacity).
+    """
+    for pid, reports in org.direct_reports.items():
+        if len(reports) == 1:
+            person, only = org.people[pid], org.people[reports[0]]
+            above = org.manager_of(pid)
+            fix = f"have {only.label} report to {above.label} directly, or grow the team" if above else \
+                "grow the team, or remove this layer"
+            yield Finding(pid, f"{person.label} manages only one person, {only.label}", related=(only.id,),
+                          suggestion=fix)
+
+
+@rule("SHP003", "too-many-layers", Severity.WARNING,
+      options=[Option("max-layers", 7, "most levels a person may sit below the top")])
+def too_many_layers(org: Org, max_layers: int) -> Iterable[Finding]:
+    """A person sits more than `max-layers` levels below the top.
+
+    Every layer slows information on its way up and down. The finding is on
+    the first person of each branch that is too deep (exactly one level past
+    the limit) and counts everyone below them, rather than repeating itself
+    for each of them.
+
+    Source: general org-design practice (delayering).
+    """
+    below = None
+    for pid in org.order:
+        if org.depth[pid] != max_layers + 1:
+            continue
+        if below is None:
+            below = org.count_below(lambda p: True)
+        person = org.people[pid]
+        top = _top_of(org, pid)
+        more = f" (and {below[pid]} people below them)" if below[pid] else ""
+        yield Finding(pid, f"{person.label} sits {max_layers + 1} levels below the top, {top.label}, "
+                           f"> max-layers {max_layers}{more}",
+                      related=(top.id,), suggestion="remove a management layer above them")
+
+
+def _top_of(org: Org, pid: str):
+    top = pid
+    for manager in org.chain(pid):
+        top = manager.id
+    return org.people[top]
+
+
+@rule("SHP004", "reports-to-vacancy", Severity.WARNING)
+def reports_to_vacancy(org: Org) -> Iterable[Finding]:
+    """A present person reports to an open position.
+
+    Nobody is in that seat yet, so in practice the person has no manager.
+    Until the position is filled they should report to the position's own
+    manager.
+
+    Source: general org-design practice (every present person has a manager).
+    """
+    for person in org:
+        boss = org.manager_of(person.id)
+        if boss is None or not boss.is_open or not org.is_present(person):
+            continue
+        above = org.manager_of(boss.id)
+        interim = f"have them report to {above.label} until it is filled" if above else \
+            "give them an interim manager until it is filled"
+        yield Finding(person.id, f"{person.label} reports to {boss.label}, a {boss.role.title} position nobody fills yet",
+                      related=(boss.id,), suggestion=interim)

@@ -1,0 +1,147 @@
+"""ORG rules: is the org one well-formed tree whose references all resolve?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..findings import Finding, Severity
+from ..org import Org
+from ..roles import UNKNOWN
+from ..suggest import closest
+from .base import rule
+
+
+def _id_hint(org: Org, missing: str) -> str:
+    close = closest(missing, org.people)
+    return f"did you mean {org.people[close].label}?" if close else ""
+
+
+@rule("ORG001", "unknown-manager", Severity.ERROR)
+def unknown_manager(org: Org) -> Iterable[Finding]:
+    """A `reports_to` names no person in the org.
+
+    The person's solid-line manager cannot be found, so their place in the
+    org is unknown: every chain rule treats them as a top until this is
+    fixed. Usually a typo in an id, or a manager who left the file.
+
+    Source: general org-design practice (every reporting line must resolve).
+    """
+    hints: dict[str, str] = {}
+    for pid in org.unknown_managers:
+        person = org.people[pid]
+        missing = person.reports_to
+        if missing not in hints:
+            hints[missing] = _id_hint(org, missing)
+        yield Finding(pid, f"{person.label} reports to {missing!r}, who is not in the org",
+                      suggestion=hints[missing] or "add that person, or correct reports_to")
+
+
+@rule("ORG002", "reporting-cycle", Severity.ERROR)
+def reporting_cycle(org: Org) -> Iterable[Finding]:
+    """Solid reporting lines form a cycle.
+
+    Following managers upwards must end at the top of the org. In a cycle it
+    never does, so nobody in it has a real chain of command. The finding is
+    on the cycle's first member in file order and names every member; a
+    person who reports to themselves is a cycle of one.
+
+    Source: general org-design practice (a reporting structure is a tree).
+    """
+    for cycle in org.cycles:
+        first = org.people[cycle[0]]
+        if len(cycle) == 1:
+            yield Finding(first.id, f"{first.label} reports to themselves",
+                          suggestion="set reports_to to their real manager, or remove it if they are the top")
+            continue
+        path = " -> ".join(org.people[pid].label for pid in cycle + [cycle[0]])
+        yield Finding(first.id, f"reporting cycle of {len(cycle)} people: {path}", related=tuple(cycle[1:]),
+                      suggestion=f"make one of them report to someone outside the cycle "
+                                 f"(for example change {first.label}'s reports_to)")
+
+
+@rule("ORG003", "unknown-dotted-manager", Severity.ERROR)
+def unknown_dotted_manager(org: Org) -> Iterable[Finding]:
+    """A `dotted_to` names no person in the org.
+
+    A dotted (secondary) line that leads nowhere is dropped from the chart
+    and from every query; it is almost always a typo or a stale id.
+
+    Source: general org-design practice (every reporting line must resolve).
+    """
+    for person in org:
+        for missing in person.dotted_to:
+            if missing not in org.people:
+                yield Finding(person.id, f"{person.label} has a dotted line to {missing!r}, who is not in the org",
+                              suggestion=_id_hint(org, missing) or "add that person, or remove the dotted line")
+
+
+@rule("ORG004", "multiple-tops", Severity.WARNING)
+def multiple_tops(org: Org) -> Iterable[Finding]:
+    """More than one person has no manager.
+
+    An org has one top (usually the CEO). Extra tops are people whose
+    `reports_to` was forgotten; they sit outside every chain, so rules about
+    who leads whom cannot see them. The most senior top (highest rank, then
+    largest organisation, then first in the file) is taken as the real one
+    and every other top gets a finding.
+
+    Source: general org-design practice (one chain of command).
+    """
+    if len(org.tops) < 2:
+        return
+    below = org.count_below(lambda p: True)
+    order = {pid: i for i, pid in enumerate(org.people)}
+
+    def seniority(pid: str):
+        rank = org.people[pid].role.rank
+        return (-(rank if rank is not None else -1), -below[pid], order[pid])
+
+    real = org.people[min(org.tops, key=seniority)]
+    for pid in org.tops:
+        if pid == real.id:
+            continue
+        person = org.people[pid]
+        yield Finding(pid, f"{person.label} has no manager, like {real.label}: the org has {len(org.tops)} tops",
+                      related=(real.id,), suggestion=f"set reports_to (perhaps to {real.id!r})")
+
+
+@rule("ORG005", "unknown-role", Severity.WARNING)
+def unknown_role(org: Org) -> Iterable[Finding]:
+    """A `role` is in no catalog, or no role can be inferred from a `title`.
+
+    Rules place people by role; a person with an unknown role is invisible
+    to them. Use a role id that `orgmodel roles` lists, add the role under
+    `roles:`, or add the title to a role's `aliases`.
+
+    Source: general org-design practice (every position has a defined role).
+    """
+    for person in org:
+        if person.role.id != UNKNOWN:
+            continue
+        if person.unknown_role is not None:
+            close = closest(person.unknown_role, (r.id for r in org.roles))
+            hint = f"did you mean role {close!r}?" if close else "define it under roles:"
+            yield Finding(person.id, f"{person.label} has role {person.unknown_role!r}, which is in no catalog",
+                          suggestion=hint)
+        else:
+            yield Finding(person.id, f"no role can be inferred from {person.label}'s title {person.title!r}",
+                          suggestion="set role: to a catalog id (see `orgmodel roles`), "
+                                     "or add the title to a role's aliases under roles:")
+
+
+@rule("ORG006", "unknown-team", Severity.WARNING)
+def unknown_team(org: Org) -> Iterable[Finding]:
+    """A person's `team` names no entry of `teams:` (when `teams:` is given).
+
+    Once a file lists its teams, a team name outside that list is a typo or
+    a team that was renamed; the person would silently fall out of it.
+
+    Source: general org-design practice (teams are defined once).
+    """
+    if org.teams is None:
+        return
+    for person in org:
+        if person.team is not None and person.team not in org.teams:
+            close = closest(person.team, org.teams)
+            yield Finding(person.id, f"{person.label} is in team {person.team!r}, which is not under teams:",
+                          suggestion=f"did you mean {close!r}?" if close else "add it under teams:")

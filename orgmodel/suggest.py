@@ -1,0 +1,21 @@
+"""Closest-match hints for typos: ``did you mean 'reports_to'?``."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice most like ``word``, if any is close enough to be a typo of it."""
+    # Only candidates of similar length can pass the 0.6 cutoff; filtering
+    # first keeps this fast when the choices are 100k person ids.
+    near = [c for c in choices if abs(len(c) - len(word)) <= max(2, len(word) // 2)]
+    found = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
+    found = closest(word, choices)
+    return f" (did you mean {found!r}?)" if found else ""

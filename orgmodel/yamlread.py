@@ -1,0 +1,252 @@
+"""Read YAML safely into plain Python values that remember where they came from.
+
+PyYAML's loaders are not used: their Python resolver is slow (it dominates a
+100k-person load), they apply YAML 1.1 typing (``007`` -> 7, ``No`` ->
+False, ``1:30`` -> 90), they silently keep the last of two duplicate keys,
+they share aliased objects so a later walk can explode ("billion laughs"),
+and the C composer recurses, so very deep nesting crashes the process.
+
+Instead this module drives libyaml's C *event* parser and builds the values
+itself, iteratively, with:
+
+- every scalar kept as the text that was written (plain ``null``, ``~`` and
+  empty values become ``None``); the pydantic models type the fields;
+- positions for every mapping, key, value and list item (1-based);
+- duplicate keys, YAML tags, deep nesting and alias expansion all checked
+  while parsing, so a hostile file is rejected in milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from yaml import events as ev
+
+try:
+    _Parser = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = yaml.SafeLoader
+
+#: Deepest nesting of mappings and lists accepted (an org 400 layers deep fits).
+DEFAULT_MAX_DEPTH = 1000
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset({None, "!", _TAG_PREFIX + "str", _TAG_PREFIX + "map", _TAG_PREFIX + "seq"})
+_MERGE_KEY = "<<"
+_INVALID = object()
+
+Mark = tuple[int, int]
+
+
+class YamlMap(dict):
+    """A mapping with the position of itself, each key and each value."""
+
+    __slots__ = ("mark", "key_marks", "value_marks")
+
+    def __init__(self, mark: Mark):
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+
+
+class YamlList(list):
+    """A list with the position of itself and of each item."""
+
+    __slots__ = ("mark", "item_marks")
+
+    def __init__(self, mark: Mark):
+        super().__init__()
+        self.mark = mark
+        self.item_marks: list[Mark] = []
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    line: int
+    column: int
+    message: str
+
+
+class YamlError(Exception):
+    """The text cannot be read as YAML; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[YamlProblem]):
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+def _mark(event_mark) -> Mark:
+    return (event_mark.line + 1, event_mark.column + 1)
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else tag
+
+
+class _Frame:
+    """A mapping or list under construction."""
+
+    __slots__ = ("value", "size", "anchor", "pending_key", "pending_key_mark", "merges")
+
+    def __init__(self, value, anchor):
+        self.value = value
+        self.size = 1
+        self.anchor = anchor
+        self.pending_key = None
+        self.pending_key_mark = None
+        self.merges = None
+
+
+def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
+    """Parse one YAML document into YamlMap / YamlList / str / None.
+
+    Returns ``(value, mark)``; ``value`` is ``None`` for an empty document.
+    Raises :class:`YamlError` with every problem found, or the first syntax
+    error (the parser cannot go on after one).
+    """
+    parser = _Parser(text)
+    problems: list[YamlProblem] = []
+    anchors: dict[str, tuple[object, int]] = {}
+    stack: list[_Frame] = []
+    root = None
+    root_mark: Mark = (1, 1)
+    documents = 0
+    direct_nodes = 0
+    aliased_nodes = 0
+
+    def fail(mark: Mark, message: str) -> None:
+        problems.append(YamlProblem(mark[0], mark[1], message))
+
+    def attach(value, size: int, mark: Mark, key_ok: bool) -> None:
+        nonlocal root, root_mark
+        if not stack:
+            root, root_mark = value, mark
+            return
+        frame = stack[-1]
+        frame.size += size
+        container = frame.value
+        if type(container) is YamlList:
+            container.append(value)
+            container.item_marks.append(mark)
+            return
+        if frame.pending_key_mark is None:
+            if not key_ok:
+                fail(mark, "a mapping key must be a plain value, not a list or mapping")
+                value = _INVALID
+            elif value is None:
+                fail(mark, "a mapping key must not be empty")
+                value = _INVALID
+            frame.pending_key, frame.pending_key_mark = value, mark
+            return
+        key, key_mark = frame.pending_key, frame.pending_key_mark
+        frame.pending_key = frame.pending_key_mark = None
+        if key is _INVALID:
+            return
+        if key == _MERGE_KEY:
+            _collect_merge(frame, value, mark, fail)
+            return
+        if key in container:
+            first = container.key_marks[key]
+            fail(key_mark, f"duplicate key {key!r} (first defined at line {first[0]})")
+            return
+        container[key] = value
+        container.key_marks[key] = key_mark
+        container.value_marks[key] = mark
+
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is ev.ScalarEvent:
+                mark = _mark(event.start_mark)
+                direct_nodes += 1
+                tag = event.tag
+                if tag not in _ALLOWED_TAGS or tag in (_TAG_PREFIX + "map", _TAG_PREFIX + "seq"):
+                    fail(mark, f"YAML tag {_show_tag(tag)!r} is not allowed in an org file")
+                value = event.value
+                plain = event.implicit[0] and tag is None
+                if plain and value in _NULLS:
+                    value = None
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+                attach(value, 1, mark, True)
+            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                mark = _mark(event.start_mark)
+                direct_nodes += 1
+                tag = event.tag
+                expected = _TAG_PREFIX + ("map" if kind is ev.MappingStartEvent else "seq")
+                if tag not in (None, "!", expected):
+                    fail(mark, f"YAML tag {_show_tag(tag)!r} is not allowed in an org file")
+                if len(stack) >= max_depth:
+                    fail(mark, f"nesting is deeper than {max_depth} levels; an org file never needs that")
+                    raise YamlError(problems)
+                value = YamlMap(mark) if kind is ev.MappingStartEvent else YamlList(mark)
+                stack.append(_Frame(value, event.anchor))
+            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.merges:
+                    _apply_merges(frame.value, frame.merges)
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (frame.value, frame.size)
+                attach(frame.value, frame.size, frame.value.mark, False)
+            elif kind is ev.AliasEvent:
+                mark = _mark(event.start_mark)
+                if event.anchor not in anchors:
+                    fail(mark, f"alias *{event.anchor} refers to no anchor defined before it")
+                    attach(None, 1, mark, True)
+                    continue
+                value, size = anchors[event.anchor]
+                aliased_nodes += size
+                # Aliases are shared, so a later walk visits them once per use:
+                # bound what they add compared with what is actually written.
+                if aliased_nodes > 10_000 + 2 * direct_nodes:
+                    fail(mark, "aliases expand to too many values (a 'billion laughs' file?); "
+                         "write the values out instead")
+                    raise YamlError(problems)
+                attach(value, size, mark, not isinstance(value, (YamlMap, YamlList)))
+            elif kind is ev.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    fail(_mark(event.start_mark), "the file holds more than one YAML document; "
+                         "an org file is one document")
+                    raise YamlError(problems)
+            elif kind is ev.StreamEndEvent:
+                break
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            message = f"{exc.problem} ({exc.context})"
+        problems.append(YamlProblem(line, column, f"YAML syntax error: {message}"))
+        raise YamlError(problems) from None
+    except yaml.YAMLError as exc:
+        problems.append(YamlProblem(1, 1, f"YAML error: {exc}"))
+        raise YamlError(problems) from None
+    if problems:
+        raise YamlError(problems)
+    return root, root_mark
+
+
+def _collect_merge(frame: _Frame, value, mark: Mark, fail) -> None:
+    sources = value if type(value) is YamlList else [value]
+    for source in sources:
+        if type(source) is not YamlMap:
+            fail(mark, "a merge key '<<' takes a mapping or a list of mappings")
+            return
+    if frame.merges is None:
+        frame.merges = []
+    frame.merges.extend(sources)
+
+
+def _apply_merges(target: YamlMap, sources: list[YamlMap]) -> None:
+    # Keys written in the mapping itself win, then earlier merge sources.
+    for source in sources:
+        for key, value in source.items():
+            if key not in target:
+                target[key] = value
+                target.key_marks[key] = source.key_marks[key]
+                target.value_marks[key] = source.value_marks[key]
