@@ -110,7 +110,8 @@ def check(files, output_format, select, extend_select, ignore, fail_on, as_of, r
         click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above)", err=True)
     if unreadable < len(files):
         summary = Summary.of(findings, files=len(files) - unreadable, people=people)
-        click.echo(REPORTERS[output_format](findings, summary, color=_use_colour()), nl=False)
+        colour = _use_colour()
+        click.echo(REPORTERS[output_format](findings, summary, color=colour), nl=False, color=colour)
     threshold = FAIL_LEVELS[fail_on]
     if unreadable:
         sys.exit(EXIT_INPUT)

@@ -368,7 +368,7 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     if kind == "string_type":
         return f"'{field}' must be text, not {got}"
     if kind == "string_pattern_mismatch":
-        return f"'{field}' {value!r} may contain only letters, digits, '_', '-' and '.'"
+        return f"'{field}' may contain only letters, digits, '_', '-' and '.', not {value!r}"
     if kind == "string_too_short":
         return f"'{field}' must not be empty"
     if kind in ("int_parsing", "int_type", "int_from_float"):

@@ -1,0 +1,213 @@
+"""Loading: every input error positioned, all at once; hostile files refused; scalars kept."""
+
+import datetime as dt
+
+import pytest
+
+from orgmodel import OrgInputError, load, load_text
+from orgmodel.loader import load_bytes
+
+
+def problems(text: str | bytes) -> list[str]:
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    with pytest.raises(OrgInputError) as info:
+        load_bytes(data, "org.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_every_problem_in_one_run_with_positions():
+    text = (
+        "org: X\n"
+        "people:\n"
+        "  - id: a\n"
+        "    role: ceo\n"
+        "    reports_too: b\n"
+        "  - id: b\n"
+        "    name: [x]\n"
+        "    role: cto\n"
+        "    experience_years: lots\n"
+        "    hired: 2020-13-01\n"
+        "    status: opne\n"
+        "  - id: a\n"
+        "    title: CTO\n"
+        "  - name: nobody\n"
+        "    role: ceo\n"
+        "  - id: c\n"
+    )
+    assert problems(text) == [
+        "org.yaml:5:5: unknown key 'reports_too' (did you mean 'reports_to'?)",
+        "org.yaml:7:11: 'name' must be text, not a list",
+        "org.yaml:9:23: 'experience_years' must be a number, not 'lots'",
+        "org.yaml:10:12: 'hired' must be an ISO date like 2025-03-01, not '2020-13-01'",
+        "org.yaml:11:13: 'status' must be 'filled' or 'open', not 'opne' (did you mean 'open'?)",
+        "org.yaml:12:9: duplicate person id 'a' (first defined at line 3)",
+        "org.yaml:14:5: missing required key 'id'",
+        "org.yaml:16:5: person 'c' needs a 'role' or a 'title'",
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("org: X\npeople:\n  - {id: a, role: ceo\n", "org.yaml:4:1: YAML syntax error"),
+    ("org: X\norg: Y\npeople: []\n", "org.yaml:2:1: duplicate key 'org' (first defined at line 1)"),
+    ("org: X\nversion: 2\npeople: []\n", "org.yaml:2:10: unsupported format version '2'; this orgmodel reads version 1"),
+    ("- a\n- b\n", "org.yaml:1:1: the top level must be a mapping with 'org' and 'people', not a list"),
+    ("just text\n", "org.yaml:1:1: the top level must be a mapping with 'org' and 'people', not 'just text'"),
+    ("", "org.yaml:1:1: the file is empty"),
+    ("# only a comment\n\n", "org.yaml:1:1: the file is empty"),
+    ("org: X\nprople: []\n", "org.yaml:2:1: unknown key 'prople' (did you mean 'people'?)"),
+    ("org: X\n", "org.yaml:1:1: missing required key 'people'"),
+    ("people: []\n", "org.yaml:1:1: missing required key 'org'"),
+    ("org: X\npeople: {a: 1}\n", "org.yaml:2:9: 'people' must be a list of person entries, not a mapping"),
+    ("org: X\npeople:\n  - just-a-name\n", "org.yaml:3:5: a person entry must be a mapping"),
+    ("org: X\nas_of: soon\npeople: []\n", "org.yaml:2:8: 'as_of' must be an ISO date"),
+    ("org: X\nteams: {g: {nam: G}}\npeople: []\n", "org.yaml:2:13: unknown key 'nam'"),
+    ("org: X\nroles: {r: {family: magic}}\npeople: []\n", "org.yaml:2:21: 'roles.r.family' must be"),
+    ("org: X\nroles: {r: {rank: 1}}\npeople: []\n", "org.yaml:2:9: role 'r' needs a 'family'"),
+    ("org: X\npeople:\n  - {id: 'a b', role: ceo}\n", "org.yaml:3:10: 'id' may contain only letters, digits, '_', '-' and '.', not 'a b'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, ignore: [PRD999]}\n", "org.yaml:3:33: 'ignore' names unknown rule code 'PRD999'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, experience_years: -1}\n", "org.yaml:3:42: 'experience_years' must be at least 0, not '-1'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, reports: x}\n", "org.yaml:3:33: 'reports' must be a list of person entries, not 'x'"),
+    ("org: X\npeople:\n  - id: a\n    role: ceo\n    reports:\n      - {id: b, role: cto, reports_to: z}\n",
+     "org.yaml:6:40: 'b' is nested under 'a' but reports_to says 'z'"),
+    ("a: *nothing\n", "org.yaml:1:4: alias *nothing refers to no anchor"),
+    ("org: X\npeople: []\n---\norg: Y\n", "org.yaml:3:1: the file holds more than one YAML document"),
+    ("org: !!python/object/apply:os.system [echo hi]\npeople: []\n",
+     "org.yaml:1:6: YAML tag '!!python/object/apply:os.system' is not allowed"),
+    ("org: !custom X\npeople: []\n", "org.yaml:1:6: YAML tag '!custom' is not allowed"),
+])
+def test_input_error(text, expected):
+    found = problems(text)
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_bytes_that_are_not_utf8_point_at_the_byte():
+    assert problems(b"org: X\npeople:\n  - {id: a, name: caf\xe9}\n") == [
+        "org.yaml:3:22: the file is not UTF-8 text (byte 0xe9); save it as UTF-8"]
+
+
+def test_billion_laughs_is_refused():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        refs = ",".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    found = problems("\n".join(lines) + "\n")
+    assert len(found) == 1 and "aliases expand to too many values" in found[0]
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, "{a: " * 100_000 + "}" * 100_000,
+                                  "".join(" " * i + "- \n" for i in range(3000))])
+def test_deep_nesting_is_refused_not_crashing(text):
+    found = problems(text)
+    assert len(found) == 1 and "nesting is deeper than 1000 levels" in found[0]
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_text("org: X\npeople: []\n" + "# padding\n" * 200)
+    with pytest.raises(OrgInputError) as info:
+        load(path, max_bytes=1000)
+    assert str(info.value) == f"{path}:1:1: the file is larger than the limit of 1000 bytes; " \
+                              "raise it with --max-file-size if the file is genuine"
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(OrgInputError) as info:
+        load(tmp_path / "nope.yaml")
+    assert "cannot read the file: No such file or directory" in str(info.value)
+
+
+def test_scalars_are_kept_as_written():
+    org = load_text("org: X\npeople:\n  - {id: 007, name: No, title: '1:30', role: ceo}\n"
+                    "  - {id: on, name: 1:30, role: cto, reports_to: 007}\n")
+    bond = org.people["007"]
+    assert (bond.id, bond.name, bond.title) == ("007", "No", "1:30")
+    assert org.people["on"].name == "1:30"
+    assert org.manager_of("on") is bond
+
+
+def test_nested_and_flat_people_load_the_same_org():
+    nested = load_text("org: X\npeople:\n  - id: a\n    role: ceo\n    reports:\n"
+                       "      - id: b\n        role: cto\n        reports:\n          - {id: c, role: software_engineer}\n"
+                       "      - {id: d, role: cfo, reports_to: a}\n")
+    flat = load_text("org: X\npeople:\n  - {id: a, role: ceo}\n  - {id: b, role: cto, reports_to: a}\n"
+                     "  - {id: c, role: software_engineer, reports_to: b}\n  - {id: d, role: cfo, reports_to: a}\n")
+    assert list(nested.people) == list(flat.people) == ["a", "b", "c", "d"]
+    assert {pid: p.reports_to for pid, p in nested.people.items()} == \
+           {pid: p.reports_to for pid, p in flat.people.items()}
+    assert (nested.people["c"].line, nested.people["c"].column) == (9, 13)
+
+
+def test_format_example_loads_with_everything_it_shows():
+    org = load_text("""\
+version: 1
+org: Acme Corp
+as_of: 2026-11-01
+roles:
+  developer_advocate:
+    title: Developer Advocate
+    family: marketing
+    rank: 40
+    aliases: ["DevRel", "Developer Relations Engineer"]
+teams:
+  growth: {name: Growth}
+  platform: {name: Platform}
+people:
+  - id: ana
+    name: Ana Lima
+    role: ceo
+  - id: ben
+    name: Ben Ortiz
+    title: VP of Product
+    reports_to: ana
+    hired: 2023-01-15
+    experience_years: 12
+    reports:
+      - id: cara
+        name: Cara Smith
+        role: head_of_product
+        team: growth
+        experience_years: 6
+        dotted_to: [dev]
+  - id: dev
+    title: DevRel
+    reports_to: ana
+  - id: open-spm-1
+    role: senior_product_manager
+    status: open
+    reports_to: cara
+    hired: 2027-02-01
+""")
+    assert org.name == "Acme Corp" and org.as_of == dt.date(2026, 11, 1)
+    assert org.people["ben"].role.id == "vp_product" and org.people["ben"].role_source == "title"
+    assert org.people["dev"].role.id == "developer_advocate"
+    assert org.people["cara"].reports_to == "ben"
+    assert org.people["open-spm-1"].is_open and not org.is_present(org.people["open-spm-1"])
+    assert org.graph.edges["dev", "cara"]["kind"] == "dotted"
+    assert org.graph.edges["ben", "cara"]["kind"] == "solid"
+    assert set(org.teams) == {"growth", "platform"}
+
+
+def test_merge_keys_and_anchors_expand_with_positions():
+    org = load_text("org: X\npeople:\n  - &base {id: a, role: ceo, team: core}\n"
+                    "  - <<: *base\n    id: b\n    role: cto\n    reports_to: a\n")
+    assert org.people["b"].team == "core" and org.people["b"].role.id == "cto"
+
+
+def test_as_of_argument_overrides_the_file():
+    text = "org: X\nas_of: 2020-01-01\npeople:\n  - {id: a, role: ceo, hired: 2021-01-01}\n"
+    assert not load_text(text).is_present(load_text(text).people["a"])
+    org = load_text(text, as_of=dt.date(2022, 1, 1))
+    assert org.is_present(org.people["a"])
+
+
+def test_empty_people_loads_with_a_warning():
+    org = load_text("org: X\npeople: []\n", "o.yaml")
+    assert len(org) == 0
+    assert [str(w) for w in org.warnings] == ["o.yaml:2:9: warning: 'people' is empty: there is nothing to check"]
+
+
+def test_custom_role_overrides_a_builtin_and_keeps_what_it_does_not_say():
+    org = load_text("org: X\nroles:\n  product_manager: {aliases: [Product Specialist]}\n"
+                    "people:\n  - {id: a, title: Product Specialist}\n")
+    role = org.people["a"].role
+    assert (role.id, role.family, role.rank, role.builtin) == ("product_manager", "product", 40, False)

@@ -1,0 +1,105 @@
+"""Property-based tests: random orgs, invariants that must always hold."""
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgmodel import RULES, check, load_text
+from orgmodel.roles import BUILTIN_ROLES
+
+ROLE_IDS = [r.id for r in BUILTIN_ROLES] + ["not_a_role"]
+
+
+@st.composite
+def org_texts(draw, max_people=40):
+    """YAML text of a random org: any shape, including cycles, unknown managers and vacancies."""
+    count = draw(st.integers(1, max_people))
+    ids = [f"p{i}" for i in range(count)]
+    lines = ["org: Random", "as_of: 2026-01-01", "people:"]
+    for pid in ids:
+        manager = draw(st.one_of(st.none(), st.sampled_from(ids), st.just("ghost")))
+        fields = [f"id: {pid}", f"role: {draw(st.sampled_from(ROLE_IDS))}"]
+        if manager:
+            fields.append(f"reports_to: {manager}")
+        if draw(st.booleans()):
+            fields.append(f"hired: {dt.date(2020, 1, 1) + dt.timedelta(days=draw(st.integers(0, 2500)))}")
+        if draw(st.integers(0, 5)) == 0:
+            fields.append("status: open")
+        if draw(st.integers(0, 5)) == 0:
+            fields.append(f"dotted_to: [{draw(st.sampled_from(ids + ['ghost']))}]")
+        if draw(st.integers(0, 3)) == 0:
+            fields.append(f"experience_years: {draw(st.integers(0, 20))}")
+        lines.append("  - {" + ", ".join(fields) + "}")
+    return "\n".join(lines) + "\n"
+
+
+def _brute_force_cycles(org):
+    """Members of every reporting cycle, by following reports_to from everyone."""
+    members = set()
+    for start in org.people:
+        seen, pid = [], start
+        while pid is not None and pid in org.people and pid not in seen:
+            seen.append(pid)
+            pid = org.people[pid].reports_to
+        if pid is not None and pid in seen:
+            members |= set(seen[seen.index(pid):])
+    return members
+
+
+@settings(max_examples=150, deadline=None)
+@given(org_texts())
+def test_checker_never_crashes_and_findings_are_well_formed(text):
+    org = load_text(text, "random.yaml")
+    findings = check(org, select=["ALL"])
+    for f in findings:
+        assert f.code in RULES and f.person in org.people and f.line >= 4 and f.message
+        assert all(r in org.people for r in f.related)
+
+
+@settings(max_examples=100, deadline=None)
+@given(org_texts())
+def test_findings_are_deterministic(text):
+    first = check(load_text(text), select=["ALL"])
+    assert first == check(load_text(text), select=["ALL"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(org_texts())
+def test_every_reporting_cycle_is_found(text):
+    org = load_text(text)
+    cycles = [f for f in check(org, select=["ORG002"])]
+    found = {f.person for f in cycles} | {r for f in cycles for r in f.related}
+    assert found == _brute_force_cycles(org)
+
+
+@settings(max_examples=100, deadline=None)
+@given(org_texts(), st.data())
+def test_a_planted_cycle_is_always_found(text, data):
+    org = load_text(text)
+    ids = list(org.people)
+    ring = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True))
+    lines = text.splitlines()
+    for i, pid in enumerate(ring):
+        row = 3 + int(pid[1:])
+        fields = [f for f in lines[row][5:-1].split(", ") if not f.startswith("reports_to")]
+        fields.append(f"reports_to: {ring[(i + 1) % len(ring)]}")
+        lines[row] = "  - {" + ", ".join(fields) + "}"
+    findings = check(load_text("\n".join(lines) + "\n"), select=["ORG002"])
+    assert any({f.person, *f.related} == set(ring) for f in findings)
+
+
+@settings(max_examples=150, deadline=None)
+@given(org_texts())
+def test_chain_rules_agree_with_a_brute_force_ancestor_scan(text):
+    org = load_text(text)
+    expected_prd007, expected_prd003 = set(), set()
+    for person in org:
+        chain = list(org.chain(person.id))
+        if person.role.id == "senior_product_manager" and not any(m.role.is_product_leader for m in chain):
+            expected_prd007.add(person.id)
+        if person.role.on_product_ladder and any(
+                m.role.on_product_ladder and m.role.rank < person.role.rank for m in chain):
+            expected_prd003.add(person.id)
+    assert {f.person for f in check(org, select=["PRD007"])} == expected_prd007
+    assert {f.person for f in check(org, select=["PRD003"])} == expected_prd003
