@@ -143,7 +143,8 @@ class Org:
         self.order = order
         #: Levels below the top of the person's tree (0 for a top).
         self.depth = depth
-        self._children = children
+        #: Direct reports along the lines chain queries use (cycles cut), in file order.
+        self.tree_children = children
 
     # -- queries -------------------------------------------------------------------
 
@@ -180,11 +181,11 @@ class Org:
 
     def subtree(self, person_id: str) -> Iterator[Person]:
         """Everyone whose chain contains the person (not the person)."""
-        stack = list(reversed(self._children[person_id]))
+        stack = list(reversed(self.tree_children[person_id]))
         while stack:
             pid = stack.pop()
             yield self.people[pid]
-            stack.extend(reversed(self._children[pid]))
+            stack.extend(reversed(self.tree_children[pid]))
 
     def dotted_managers(self, person_id: str) -> list[Person]:
         return [self.people[m] for m, _, kind in self.graph.in_edges(person_id, data="kind") if kind == "dotted"]

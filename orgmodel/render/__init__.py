@@ -1,0 +1,167 @@
+"""Org charts: lay out an Org (``layout``), draw it (``chart``), write it atomically.
+
+    from orgmodel import load, check
+    from orgmodel.render import render
+
+    org = load("org.yaml")
+    render(org, "org.svg", findings=check(org))
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..findings import Finding
+from ..org import Org
+from .layout import Layout, OrgView, layout_org
+
+FORMATS = ("png", "svg", "pdf", "json")
+DEFAULT_DPI = 150
+#: Largest PNG side and area we write: well inside Agg's 2^16 limit and a few hundred MB of memory.
+MAX_PNG_SIDE = 30_000
+MAX_PNG_PIXELS = 120_000_000
+COLOR_BY = ("family", "team", "level")
+
+
+class RenderError(ValueError):
+    """A chart cannot be made from these arguments (unknown root, bad format, ...)."""
+
+
+@dataclass
+class RenderResult:
+    path: Path
+    format: str
+    people: int
+    dpi: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def output_format(path: str | os.PathLike) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise RenderError(f"cannot tell the chart format from {str(path)!r}: "
+                          f"end the file name in {', '.join('.' + f for f in FORMATS)}")
+    return suffix
+
+
+def safe_dpi(width_pt: float, height_pt: float, wanted: float) -> float:
+    """The highest resolution up to ``wanted`` at which a PNG of this size stays within safe limits."""
+    width_in, height_in = width_pt / 72, height_pt / 72
+    by_side = MAX_PNG_SIDE / max(width_in, height_in)
+    by_area = (MAX_PNG_PIXELS / (width_in * height_in)) ** 0.5
+    return min(wanted, by_side, by_area)
+
+
+def render(
+    org: Org,
+    output: str | os.PathLike,
+    *,
+    findings: Sequence[Finding] = (),
+    root: str | None = None,
+    depth: int | None = None,
+    color_by: str = "family",
+    show_findings: bool = True,
+    title: str | None = None,
+    dpi: float | None = None,
+) -> RenderResult:
+    """Draw ``org`` to ``output``; its extension picks PNG, SVG, PDF or JSON (the layout)."""
+    fmt = output_format(output)
+    if color_by not in COLOR_BY:
+        raise RenderError(f"--color-by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
+    if root is not None and root not in org.people:
+        from ..suggest import did_you_mean
+
+        raise RenderError(f"--root: no person has id {root!r}{did_you_mean(root, org.people)}")
+    if depth is not None and depth < 1:
+        raise RenderError("--depth must be at least 1")
+    view = layout_org(org, root=root, depth=depth)
+    path = Path(output)
+    result = RenderResult(path, fmt, len(view.layout.boxes))
+    if fmt == "json":
+        _write_atomic(path, lambda tmp: tmp.write_text(json.dumps(_layout_json(view), indent=1) + "\n",
+                                                       encoding="utf-8"))
+        return result
+
+    import matplotlib
+
+    from .chart import Style, draw
+
+    style = Style(color_by=color_by, show_findings=show_findings, title=title)
+    with matplotlib.rc_context({"svg.hashsalt": "orgmodel", "svg.fonttype": "none", "pdf.fonttype": 42,
+                                "path.simplify": False}):
+        fig = draw(org, view, findings if show_findings else (), style)
+        width_pt, height_pt = (v * 72 for v in fig.get_size_inches())
+        options: dict = {"format": fmt}
+        if fmt == "png":
+            wanted = dpi or DEFAULT_DPI
+            result.dpi = safe_dpi(width_pt, height_pt, wanted)
+            if result.dpi < wanted:
+                result.notes.append(
+                    f"the chart is {width_pt / 72:.0f} x {height_pt / 72:.0f} inches, so the PNG is written at "
+                    f"{result.dpi:.0f} dpi instead of {wanted:g} to stay within safe image sizes; "
+                    "use .svg or .pdf for a chart this large")
+            options.update(dpi=result.dpi, metadata={"Software": None})
+        elif fmt == "svg":
+            options.update(metadata={"Date": None, "Creator": "orgmodel"})
+        else:
+            options.update(metadata={"CreationDate": None, "ModDate": None, "Creator": "orgmodel",
+                                     "Producer": "orgmodel"})
+        if fmt == "svg":
+            def write(tmp: Path) -> None:
+                fig.savefig(tmp, **options)
+                _add_svg_tooltips(tmp, org, view.layout, findings if show_findings else ())
+        else:
+            def write(tmp: Path) -> None:
+                fig.savefig(tmp, **options)
+        _write_atomic(path, write)
+    return result
+
+
+def _layout_json(view: OrgView) -> dict:
+    data = view.layout.to_dict()
+    data["hidden"] = dict(view.hidden)
+    return data
+
+
+def _write_atomic(path: Path, write) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written chart."""
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _add_svg_tooltips(path: Path, org: Org, layout: Layout, findings: Sequence[Finding]) -> None:
+    """Give each person's group (``id="person-<id>"``) a <title>: name, title and findings."""
+    by_person: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_person.setdefault(f.person, []).append(f)
+    text = path.read_text(encoding="utf-8")
+
+    def tooltip(match: re.Match) -> str:
+        person = org.people[match.group(1)]
+        lines = [f"{person.name} ({person.id})", person.display_title]
+        if person.is_open:
+            lines.append("Open position")
+        lines += [f"{f.code} [{f.severity}] {f.message}" for f in by_person.get(person.id, ())]
+        return f'{match.group(0)}\n   <title>{escape(chr(10).join(lines))}</title>'
+
+    text = re.sub(r'<g id="person-([A-Za-z0-9_.\-]+)">', tooltip, text)
+    path.write_text(text, encoding="utf-8")
+
+
+__all__ = ["FORMATS", "Layout", "OrgView", "RenderError", "RenderResult", "layout_org", "render", "safe_dpi"]

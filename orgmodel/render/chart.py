@@ -1,0 +1,304 @@
+"""Draw an org chart with matplotlib from a computed layout.
+
+One data unit is one point, so text sizes are the same at every size of
+chart and the figure is sized from the layout (nothing is ever cropped).
+Boxes, accent bars and connectors are drawn as collections, not one artist
+per box, so thousands of people draw quickly; only the labels are separate
+text artists. Text is measured with the font engine and wrapped or
+shortened to fit its box.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
+
+from ..findings import Finding, Severity
+from ..org import Org, Person
+from .layout import BOX_HEIGHT, BOX_WIDTH, OrgView
+
+FONT = "DejaVu Sans"  # ships with matplotlib: the same glyphs on every machine
+MARGIN = 36.0
+HEADER = 64.0
+PAD = 8.0
+
+FAMILY_COLOURS = {
+    "executive": "#3d405b", "product": "#e07a1f", "engineering": "#2e6fba", "design": "#b8428c",
+    "data": "#2a9d8f", "marketing": "#c0392b", "sales": "#6a994e", "operations": "#7f6a93", "other": "#8c8c8c",
+}
+SEVERITY_COLOURS = {Severity.ERROR: "#d62728", Severity.WARNING: "#e8a100", Severity.INFO: "#1f77b4"}
+TEAM_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+                "#9c755f", "#bab0ac", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f", "#1f77b4")
+LEVEL_COLOURS = ((90, "#08306b"), (80, "#08519c"), (70, "#2171b5"), (60, "#4292c6"), (50, "#6baed6"),
+                 (40, "#9ecae1"), (0, "#c6dbef"))
+NO_GROUP = "#9a9a9a"
+TEXT = "#1f2328"
+MUTED = "#57606a"
+LINE = "#6e7781"
+DOTTED = "#8250df"
+
+_measure = TextToPath()
+
+
+@lru_cache(maxsize=65536)
+def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    """Width of ``text`` in points, as the font engine lays it out."""
+    prop = FontProperties(family=FONT, size=size, weight="bold" if bold else "normal",
+                          style="italic" if italic else "normal")
+    return _measure.get_text_width_height_descent(text, prop, ismath=False)[0]
+
+
+def fit(text: str, width: float, size: float, bold: bool = False, italic: bool = False) -> str:
+    """``text``, shortened with an ellipsis if it is wider than ``width`` points."""
+    if text_width(text, size, bold, italic) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if text_width(text[:mid].rstrip() + "…", size, bold, italic) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+def wrap(text: str, width: float, size: float, lines: int = 2, bold: bool = False) -> list[str]:
+    """Greedy word wrap into at most ``lines`` lines; the last one shortened if need be."""
+    words, out, current = text.split(), [], ""
+    for i, word in enumerate(words):
+        trial = f"{current} {word}".strip()
+        if text_width(trial, size, bold) <= width or not current:
+            current = trial
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines - 1:
+            current = " ".join(words[i:])
+            break
+    out.append(current)
+    return [fit(line, width, size, bold) for line in out[:lines]]
+
+
+@dataclass(frozen=True)
+class Style:
+    color_by: str = "family"  # family | team | level
+    show_findings: bool = True
+    title: str | None = None
+
+
+def _rounded_box(width: float, height: float, radius: float = 6.0, steps: int = 5) -> np.ndarray:
+    """Vertices of a rounded rectangle with its top-left corner at (0, 0) (y down)."""
+    corners = ((width - radius, radius, -90), (width - radius, height - radius, 0),
+               (radius, height - radius, 90), (radius, radius, 180))
+    points = []
+    for cx, cy, start in corners:
+        for angle in np.linspace(np.radians(start), np.radians(start + 90), steps):
+            points.append((cx + radius * np.cos(angle), cy + radius * np.sin(angle)))
+    return np.array(points)
+
+
+def _tint(colour: str, amount: float = 0.86) -> tuple:
+    r, g, b, _ = to_rgba(colour)
+    return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount, 1.0)
+
+
+def _group_colours(org: Org, people: Sequence[Person], color_by: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """A colour per person and the legend entries (label, colour) in a stable order."""
+    if color_by == "team":
+        teams = sorted({p.team for p in people if p.team})
+        colour = {team: TEAM_PALETTE[i % len(TEAM_PALETTE)] for i, team in enumerate(teams)}
+        names = {tid: t.name for tid, t in (org.teams or {}).items()}
+        legend = [(names.get(t, t), colour[t]) for t in teams]
+        if any(not p.team for p in people):
+            legend.append(("No team", NO_GROUP))
+        return [colour.get(p.team, NO_GROUP) for p in people], legend
+    if color_by == "level":
+        def level_colour(rank):
+            return next((c for floor, c in LEVEL_COLOURS if rank >= floor), LEVEL_COLOURS[-1][1])
+        ranks = sorted({p.role.rank for p in people if p.role.rank is not None}, reverse=True)
+        legend = [(f"Rank {rank}", level_colour(rank)) for rank in ranks]
+        if any(p.role.rank is None for p in people):
+            legend.append(("No rank", NO_GROUP))
+        return [level_colour(p.role.rank) if p.role.rank is not None else NO_GROUP for p in people], legend
+    families = [f for f in FAMILY_COLOURS if any(p.role.family == f for p in people)]
+    legend = [(f.capitalize(), FAMILY_COLOURS[f]) for f in families]
+    return [FAMILY_COLOURS.get(p.role.family, NO_GROUP) for p in people], legend
+
+
+def _people_in_scope(org: Org, view: OrgView) -> list[Person]:
+    """Everyone the chart stands for: the drawn people and those collapsed under them."""
+    drawn = [org.people[pid] for pid in view.layout.boxes]
+    hidden = [p for pid in view.hidden for p in org.subtree(pid)]
+    return drawn + hidden
+
+
+def header_text(org: Org, view: OrgView) -> str:
+    scope = _people_in_scope(org, view)
+    present = sum(1 for p in scope if org.is_present(p))
+    open_ = sum(1 for p in scope if p.is_open)
+    planned = len(scope) - present - open_
+    return f"As of {org.as_of.isoformat()}  ·  {present} present, {open_} open, {planned} planned"
+
+
+def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> Figure:
+    """The chart as a matplotlib Figure (no pyplot, no global state)."""
+    layout = view.layout
+    ids = list(layout.boxes)
+    people = [org.people[pid] for pid in ids]
+    colours, legend = _group_colours(org, people, style.color_by)
+    by_person: dict[str, list[Finding]] = {}
+    if style.show_findings:
+        for finding in findings:
+            if finding.person in layout.boxes:
+                by_person.setdefault(finding.person, []).append(finding)
+
+    legend_rows = _legend_rows(legend, by_person, layout, any(p.is_open for p in people),
+                               any(c.kind == "dotted" for c in layout.connectors))
+    content_width = max(layout.width, 360.0)
+    legend_height = 18.0 * len(legend_rows) + (16.0 if legend_rows else 0.0)
+    width = content_width + 2 * MARGIN
+    height = HEADER + layout.height + legend_height + 2 * MARGIN
+    fig = Figure(figsize=(width / 72, height / 72))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    ax.set_axis_off()
+    ox, oy = MARGIN, MARGIN + HEADER
+
+    title = style.title or org.name
+    ax.text(MARGIN, MARGIN, title, fontsize=18, fontweight="bold", color=TEXT, va="top", family=FONT)
+    ax.text(MARGIN, MARGIN + 28, header_text(org, view), fontsize=10, color=MUTED, va="top", family=FONT)
+
+    solid = [np.array(c.points) + (ox, oy) for c in layout.connectors if c.kind == "solid"]
+    dotted = [np.array(c.points) + (ox, oy) for c in layout.connectors if c.kind == "dotted"]
+    ax.add_collection(LineCollection(solid, colors=LINE, linewidths=1.0, zorder=1))
+    if dotted:
+        # Behind the boxes and lighter than the solid lines: secondary, but visible.
+        ax.add_collection(LineCollection(dotted, colors=DOTTED, linewidths=0.9, linestyles=(0, (4, 3)),
+                                         alpha=0.6, zorder=0.5))
+
+    template = _rounded_box(BOX_WIDTH, BOX_HEIGHT)
+    corners = np.array([(b.x + ox, b.y + oy) for b in layout.boxes.values()]).reshape(-1, 2)
+    faces, edges, widths, styles = [], [], [], []
+    for person, colour in zip(people, colours):
+        worst = max((f.severity for f in by_person.get(person.id, ())), default=None)
+        faces.append("#ffffff" if person.is_open else _tint(colour))
+        edges.append(SEVERITY_COLOURS[worst] if worst else colour)
+        widths.append(2.4 if worst else 1.0)
+        styles.append((0, (4, 2.5)) if person.is_open else "solid")
+    ax.add_collection(PolyCollection(template[None, :, :] + corners[:, None, :], facecolors=faces,
+                                     edgecolors=edges, linewidths=widths, linestyles=styles, zorder=2))
+    bar = np.array([(0, 6), (4, 6), (4, BOX_HEIGHT - 6), (0, BOX_HEIGHT - 6)])
+    filled = [i for i, p in enumerate(people) if not p.is_open]
+    ax.add_collection(PolyCollection(bar[None, :, :] + corners[filled][:, None, :] + (4, 0),
+                                     facecolors=[colours[i] for i in filled], linewidths=0, zorder=3))
+
+    inner = BOX_WIDTH - 2 * PAD - 6
+    for person, (x, y) in zip(people, corners):
+        _label(ax, org, person, x + PAD + 6, y, inner)
+        if person.id in view.hidden:
+            _badge(ax, x + BOX_WIDTH - 6, y + BOX_HEIGHT - 6, f"+{view.hidden[person.id]}", "#57606a", "right")
+        found = by_person.get(person.id)
+        if found:
+            worst = max(f.severity for f in found)
+            _badge(ax, x + BOX_WIDTH - 4, y + 4, str(len(found)), SEVERITY_COLOURS[worst], "right", top=True)
+
+    _draw_legend(ax, legend_rows, MARGIN, oy + layout.height + 28)
+    return fig
+
+
+def _label(ax, org: Org, person: Person, x: float, y: float, width: float) -> None:
+    if person.is_open:
+        names = wrap(f"Open: {person.display_title}", width, 9.5, lines=2, bold=True)
+        detail = [f"Target start {person.hired.isoformat()}" if person.hired else "Open position"]
+    else:
+        names = [fit(person.name, width, 9.5, bold=True)]
+        detail = wrap(person.display_title, width, 7.5, lines=2)
+        if org.is_planned(person):
+            detail = detail[:1] + [f"Starts {person.hired.isoformat()}"]
+    for i, line in enumerate(names):
+        text = ax.text(x, y + 16 + 12 * i, line, fontsize=9.5, fontweight="bold", color=TEXT, va="baseline",
+                       family=FONT, zorder=4)
+        if i == 0:
+            text.set_gid(f"person-{person.id}")  # SVG: <g id="person-ID"> with a tooltip added on save
+    first = 31 + 12 * (len(names) - 1)
+    for i, line in enumerate(detail):
+        italic = line.startswith(("Starts ", "Target start", "Open position"))
+        ax.text(x, y + first + 11 * i, line, fontsize=7.5, color=MUTED, va="baseline", family=FONT, zorder=4,
+                fontstyle="italic" if italic else "normal")
+
+
+def _badge(ax, x: float, y: float, text: str, colour: str, align: str, top: bool = False) -> None:
+    ax.text(x, y, text, fontsize=7, fontweight="bold", color="white", ha=align, va="top" if top else "bottom",
+            family=FONT, zorder=5,
+            bbox={"boxstyle": "round,pad=0.25,rounding_size=0.6", "facecolor": colour, "edgecolor": "none"})
+
+
+def _legend_rows(groups, by_person, layout, has_open: bool, has_dotted: bool) -> list[list[tuple[str, str, str]]]:
+    """Legend entries as rows of (kind, label, colour), wrapped to the chart's width."""
+    entries = [("swatch", label, colour) for label, colour in groups]
+    if has_open:
+        entries.append(("open", "Open position", LINE))
+    if has_dotted:
+        entries.append(("dotted", "Dotted line", DOTTED))
+    codes: Counter = Counter()
+    worst: dict[str, tuple[Severity, str]] = {}
+    for found in by_person.values():
+        for f in found:
+            codes[f.code] += 1
+            worst[f.code] = (f.severity, f.name)
+    for code in sorted(codes):
+        severity, name = worst[code]
+        entries.append(("finding", f"{code} {name} ({codes[code]})", SEVERITY_COLOURS[severity]))
+    limit = max(layout.width, 360.0)
+    rows, row, used = [], [], 0.0
+    for entry in entries:
+        size = 22 + text_width(entry[1], 8) + 18
+        if row and used + size > limit:
+            rows.append(row)
+            row, used = [], 0.0
+        row.append(entry)
+        used += size
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _draw_legend(ax, rows, x0: float, y0: float) -> None:
+    swatches, outlines, dashes, lines = [], [], [], []
+    swatch_colours, outline_colours = [], []
+    for r, row in enumerate(rows):
+        x, y = x0, y0 + 18 * r
+        for kind, label, colour in row:
+            square = np.array([(x, y - 5), (x + 14, y - 5), (x + 14, y + 5), (x, y + 5)])
+            if kind == "swatch":
+                swatches.append(square)
+                swatch_colours.append(colour)
+            elif kind == "finding":
+                outlines.append(square)
+                outline_colours.append(colour)
+            elif kind == "open":
+                dashes.append(square)
+            else:
+                lines.append([(x, y), (x + 14, y)])
+            ax.text(x + 20, y, label, fontsize=8, color=TEXT, va="center", family=FONT)
+            x += 22 + text_width(label, 8) + 18
+    if swatches:
+        ax.add_collection(PolyCollection(swatches, facecolors=swatch_colours, linewidths=0))
+    if outlines:
+        ax.add_collection(PolyCollection(outlines, facecolors="white", edgecolors=outline_colours, linewidths=2.2))
+    if dashes:
+        ax.add_collection(PolyCollection(dashes, facecolors="white", edgecolors=LINE, linewidths=1.0,
+                                         linestyles=[(0, (3, 2))]))
+    if lines:
+        ax.add_collection(LineCollection(lines, colors=DOTTED, linewidths=1.2, linestyles=[(0, (4, 3))]))
+
