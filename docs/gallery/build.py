@@ -1,0 +1,48 @@
+"""Render the chart of every example in examples/ into docs/gallery/.
+
+    python docs/gallery/build.py
+
+Writes <example>.png (findings overlay on) for each example, and
+manifest.json with what each chart was drawn from: the example's SHA-256
+and the SHA-256 of its layout. tests/render/test_gallery.py fails when an
+image is missing or its example or layout has changed since; run this
+script again and commit the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+
+import orgmodel  # noqa: E402
+from orgmodel.render import layout_org, render  # noqa: E402
+
+
+def fingerprint(example: Path) -> dict:
+    org = orgmodel.load(example)
+    layout = json.dumps(layout_org(org).layout.to_dict(), sort_keys=True)
+    return {
+        "example": hashlib.sha256(example.read_bytes()).hexdigest(),
+        "layout": hashlib.sha256(layout.encode()).hexdigest(),
+    }
+
+
+def main() -> None:
+    manifest = {}
+    for example in sorted((ROOT / "examples").glob("*.yaml")):
+        org = orgmodel.load(example)
+        out = HERE / f"{example.stem}.png"
+        render(org, out, findings=orgmodel.check(org), dpi=110)
+        manifest[f"{example.stem}.png"] = {"source": f"examples/{example.name}", **fingerprint(example)}
+        print(f"wrote {out.relative_to(ROOT)}")
+    (HERE / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Geometry of the tidy layout: no overlaps, reports below managers, managers centred, deterministic."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgmodel.render.layout import BOX_WIDTH, COLUMN_GAP, tidy_layout
+
+
+@st.composite
+def forests(draw, max_size=3000):
+    """A random forest as (roots, children): each person after the first picks an earlier manager, or none."""
+    size = draw(st.integers(1, max_size))
+    shape = draw(st.sampled_from(["bushy", "deep", "mixed"]))
+    seed = draw(st.integers(0, 2**32 - 1))
+    import random
+
+    rnd = random.Random(seed)
+    roots, children = ["n0"], {}
+    for i in range(1, size):
+        if rnd.random() < 0.01:
+            roots.append(f"n{i}")
+            continue
+        if shape == "bushy":
+            parent = rnd.randrange(max(0, i - 40), i)
+        elif shape == "deep":
+            parent = i - 1 - rnd.randrange(min(i, 3))
+        else:
+            parent = rnd.randrange(i)
+        children.setdefault(f"n{parent}", []).append(f"n{i}")
+    return roots, children
+
+
+def _overlaps(boxes) -> list:
+    """Pairs of boxes that overlap (a sweep over x, so big forests stay fast)."""
+    ordered = sorted(boxes, key=lambda b: b.x)
+    found, active = [], []
+    for box in ordered:
+        active = [a for a in active if a.x + a.width > box.x + 1e-6]
+        for other in active:
+            if other.y < box.y + box.height - 1e-6 and box.y < other.y + other.height - 1e-6:
+                found.append((other.id, box.id))
+        active.append(box)
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(forests())
+def test_layout_properties(forest):
+    roots, children = forest
+    layout = tidy_layout(roots, children)
+    everyone = set(roots) | {c for kids in children.values() for c in kids}
+    assert set(layout.boxes) == everyone
+    boxes = layout.boxes
+    assert _overlaps(boxes.values()) == []
+    assert min(b.x for b in boxes.values()) >= -1e-6
+    for manager, kids in children.items():
+        top = boxes[manager]
+        for kid in kids:
+            assert boxes[kid].y >= top.y + top.height, "a report must be below their manager"
+        if manager in {layout.parent[k] for k in kids} and kids[0] in layout.stacked:
+            columns = sorted({boxes[k].x for k in kids})
+            middle = (columns[0] + columns[-1] + BOX_WIDTH) / 2
+            assert abs(middle - top.center_x) < 1e-6, "centred over the column(s)"
+            if len(columns) == 2:
+                assert abs(columns[1] - columns[0] - BOX_WIDTH - COLUMN_GAP) < 1e-6
+        else:
+            middle = (boxes[kids[0]].center_x + boxes[kids[-1]].center_x) / 2
+            assert abs(middle - top.center_x) < 1e-6, "centred over the first and last report"
+            xs = [boxes[k].x for k in kids]
+            assert xs == sorted(xs), "siblings in file order"
+    again = tidy_layout(roots, children)
+    assert again.to_dict() == layout.to_dict()
+
+
+def test_manager_of_individual_contributors_gets_columns():
+    kids = [f"ic{i}" for i in range(30)]
+    layout = tidy_layout(["m"], {"m": kids})
+    xs = {layout.boxes[k].x for k in kids}
+    assert len(xs) == 2 and layout.stacked == set(kids)
+    assert layout.width == 2 * BOX_WIDTH + COLUMN_GAP  # 30 reports, two boxes wide
+    three = tidy_layout(["m"], {"m": ["a", "b", "c"]})
+    assert len({three.boxes[k].x for k in "abc"}) == 1
+
+
+def test_forest_trees_side_by_side():
+    layout = tidy_layout(["a", "b"], {"a": ["a1", "a2"], "b": ["b1"]})
+    assert layout.boxes["a"].y == layout.boxes["b"].y == 0
+    assert layout.boxes["b"].x > layout.boxes["a2"].x + BOX_WIDTH
+
+
+def test_subtrees_pack_closer_than_their_widest_row():
+    # Two deep, narrow subtrees under a wide one: the right subtree tucks under nothing it would hit.
+    children = {"r": ["a", "b"], "a": ["a1", "a2"], "a1": ["x1", "x2", "x3", "x4"], "a2": ["y1"],
+                "b": ["b1"], "b1": ["z1", "z2"]}
+    layout = tidy_layout(["r"], children)
+    boxes = layout.boxes
+    assert _overlaps(boxes.values()) == []
+    assert boxes["b"].x - (boxes["a"].x + BOX_WIDTH) < 3 * BOX_WIDTH
