@@ -3,8 +3,8 @@
     python docs/gallery/build.py
 
 Writes <example>.png (findings overlay on) for each example, and
-manifest.json with what each chart was drawn from: the example's SHA-256
-and the SHA-256 of its layout. tests/render/test_gallery.py fails when an
+manifest.json with what each chart was drawn from: SHA-256 hashes of the
+example, of its layout and of the drawing code (orgmodel/render). tests/render/test_gallery.py fails when an
 image is missing or its example or layout has changed since; run this
 script again and commit the result.
 """
@@ -25,11 +25,16 @@ from orgmodel.render import layout_org, render  # noqa: E402
 
 
 def fingerprint(example: Path) -> dict:
+    """What a chart depends on: its example, its layout, and the drawing code."""
     org = orgmodel.load(example)
     layout = json.dumps(layout_org(org).layout.to_dict(), sort_keys=True)
+    drawing = hashlib.sha256()
+    for source in sorted((ROOT / "orgmodel" / "render").glob("*.py")):
+        drawing.update(source.read_bytes().replace(b"\r\n", b"\n"))
     return {
         "example": hashlib.sha256(example.read_bytes()).hexdigest(),
         "layout": hashlib.sha256(layout.encode()).hexdigest(),
+        "drawing": drawing.hexdigest(),
     }
 
 

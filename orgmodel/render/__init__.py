@@ -24,9 +24,13 @@ from .layout import Layout, OrgView, layout_org
 
 FORMATS = ("png", "svg", "pdf", "json")
 DEFAULT_DPI = 150
-#: Largest PNG side and area we write: well inside Agg's 2^16 limit and a few hundred MB of memory.
-MAX_PNG_SIDE = 30_000
+#: Largest PNG side and area we write: what image viewers open, well inside Agg's 2^16 limit,
+#: and a few hundred MB of memory at most.
+MAX_PNG_SIDE = 32_000
 MAX_PNG_PIXELS = 120_000_000
+#: Below this resolution the smallest labels would be under 4 pixels tall (and FreeType refuses
+#: sizes under a pixel), so a PNG this coarse shows the boxes and lines only.
+MIN_TEXT_DPI = 30
 COLOR_BY = ("family", "team", "level")
 
 
@@ -91,7 +95,7 @@ def render(
 
     import matplotlib
 
-    from .chart import Style, draw
+    from .chart import Style, draw, hide_text
 
     style = Style(color_by=color_by, show_findings=show_findings, title=title)
     with matplotlib.rc_context({"svg.hashsalt": "orgmodel", "svg.fonttype": "none", "pdf.fonttype": 42,
@@ -105,8 +109,12 @@ def render(
             if result.dpi < wanted:
                 result.notes.append(
                     f"the chart is {width_pt / 72:.0f} x {height_pt / 72:.0f} inches, so the PNG is written at "
-                    f"{result.dpi:.0f} dpi instead of {wanted:g} to stay within safe image sizes; "
-                    "use .svg or .pdf for a chart this large")
+                    f"{result.dpi:.3g} dpi instead of {wanted:g} to stay within safe image sizes; "
+                    "use .svg or .pdf for a chart this large, or --root / --depth for a part of it")
+            if result.dpi < MIN_TEXT_DPI:
+                hide_text(fig)
+                result.notes.append(f"at {result.dpi:.3g} dpi no text would be legible, so this PNG shows the "
+                                    "boxes, lines and colours only")
             options.update(dpi=result.dpi, metadata={"Software": None})
         elif fmt == "svg":
             options.update(metadata={"Date": None, "Creator": "orgmodel"})

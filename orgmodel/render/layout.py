@@ -12,9 +12,10 @@ Conventions of org charts on top of that:
 
 - each manager is centred over their first and last report;
 - sibling order is the order of the file;
-- a manager whose reports are all individual contributors gets them stacked
-  in one column (up to three) or two columns, with a spine connector, so a
-  manager of 30 stays readable instead of 30 boxes wide;
+- a manager's individual contributors (reports who manage nobody) are
+  stacked in one column (up to three) or two columns with a spine
+  connector, before the reports who lead teams, so a manager of 30 stays
+  readable instead of 30 boxes wide;
 - several tops (or a forest) are laid side by side.
 
 Coordinates are in points (1/72 inch), x to the right and y downwards; a box
@@ -37,7 +38,7 @@ SPINE_OFFSET = 14.0      # spine left of a single column
 ELBOW_DROP = 18.0        # where a connector turns under its manager
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to create
 class Box:
     id: str
     x: float
@@ -54,7 +55,7 @@ class Box:
                 "width": self.width, "height": self.height}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Connector:
     source: str
     target: str
@@ -68,6 +69,7 @@ class Connector:
 
 @dataclass
 class Layout:
+    #: Every drawn person's box; each manager comes before their reports.
     boxes: dict[str, Box] = field(default_factory=dict)
     connectors: list[Connector] = field(default_factory=list)
     #: Who each drawn person's drawn manager is (absent for the tops).
@@ -139,14 +141,28 @@ def _stack_rows_spanned(count: int) -> int:
     return int(-(-bottom // ROW_PITCH))
 
 
-def tidy_layout(roots: Sequence[str], children: Mapping[str, Sequence[str]]) -> Layout:
-    """Lay out the forest given by ``roots`` and ``children`` (every id reachable once)."""
-    half = BOX_WIDTH / 2
-    relative: dict[str, float] = {}      # child centre minus parent centre
-    contour: dict[str, _Contour] = {}
-    stacks: dict[str, list[str]] = {}
+def _stack_outline(count: int) -> _Contour:
+    """Contour of ``count`` people stacked under their manager, relative to the stack's centre."""
+    one_column = _stack_columns(count) == 1
+    span = BOX_WIDTH / 2 if one_column else BOX_WIDTH + COLUMN_GAP / 2
+    left = -span - (SPINE_OFFSET if one_column else 0.0)
+    rows = _stack_rows_spanned(count)
+    return _Contour([left] * rows, [span] * rows)
 
-    # Post-order without recursion: children before their manager.
+
+def tidy_layout(roots: Sequence[str], children: Mapping[str, Sequence[str]]) -> Layout:
+    """Lay out the forest given by ``roots`` and ``children`` (every id reachable once).
+
+    Under each manager, the reports who manage nobody are stacked in
+    columns (when there are two or more of them, or when nobody else
+    reports there), placed before the reports who lead teams of their own.
+    """
+    half = BOX_WIDTH / 2
+    relative: dict[str, float] = {}      # a report's centre minus their manager's centre
+    contour: dict[str, _Contour] = {}
+    stacks: dict[str, tuple[list[str], float]] = {}  # manager -> (stacked reports, stack centre offset)
+
+    # Post-order without recursion: reports before their manager.
     order: list[str] = []
     pending = list(reversed(roots))
     while pending:
@@ -158,18 +174,19 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, Sequence[str]]) -> 
         if not kids:
             contour[node] = _Contour([-half], [half])
             continue
-        if all(not children.get(k) for k in kids):
-            stacks[node] = list(kids)
-            span = half if _stack_columns(len(kids)) == 1 else BOX_WIDTH + COLUMN_GAP / 2
-            left = -span - (SPINE_OFFSET if _stack_columns(len(kids)) == 1 else 0.0)
-            rows = _stack_rows_spanned(len(kids))
-            contour[node] = _Contour([left] * rows + [-half], [span] * rows + [half])
-            for kid in kids:
-                del contour[kid]
-            continue
-        outline, positions = _pack([contour.pop(k) for k in kids], SIBLING_GAP)
+        leaves = [k for k in kids if not children.get(k)]
+        leads = [k for k in kids if children.get(k)]
+        stacked = leaves if leaves and (not leads or len(leaves) >= 2) else []
+        units = leads if stacked else list(kids)
+        outlines = ([_stack_outline(len(stacked))] if stacked else []) + [contour.pop(k) for k in units]
+        for leaf in stacked:
+            del contour[leaf]
+        outline, positions = _pack(outlines, SIBLING_GAP)
         middle = (positions[0] + positions[-1]) / 2
-        for kid, pos in zip(kids, positions):
+        if stacked:
+            stacks[node] = (stacked, positions[0] - middle)
+            positions = positions[1:]
+        for kid, pos in zip(units, positions):
             relative[kid] = pos - middle
         outline.shift -= middle
         outline.left.append(-half - outline.shift)
@@ -187,26 +204,22 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, Sequence[str]]) -> 
     for node in order:
         for kid in children.get(node, ()):
             layout.parent[kid] = node
-            if node not in stacks:
+            if kid in relative:
                 centre[kid] = centre[node] + relative[kid]
                 row[kid] = row[node] + 1
     for node in order:
-        if node not in centre:
-            continue
-        x = centre[node] - half
-        y = row[node] * ROW_PITCH
-        layout.boxes[node] = Box(node, x, y)
+        if node in centre:
+            layout.boxes[node] = Box(node, centre[node] - half, row[node] * ROW_PITCH)
     for node in order:
         if node not in centre:
             continue
         box = layout.boxes[node]
         if node in stacks:
-            _place_stack(layout, box, stacks[node])
-        else:
-            for kid in children.get(node, ()):
+            stacked, offset = stacks[node]
+            _place_stack(layout, box, stacked, centre[node] + offset)
+        for kid in children.get(node, ()):
+            if kid in relative:
                 _elbow(layout, box, layout.boxes[kid])
-    # Boxes in reading order: level by level, left to right within a stack.
-    layout.boxes = dict(sorted(layout.boxes.items(), key=lambda item: (item[1].y, item[1].x)))
     return layout
 
 
@@ -228,26 +241,26 @@ def _elbow(layout: Layout, manager: Box, report: Box) -> None:
     layout.connectors.append(Connector(manager.id, report.id, "solid", points))
 
 
-def _place_stack(layout: Layout, manager: Box, reports: list[str]) -> None:
+def _place_stack(layout: Layout, manager: Box, reports: list[str], centre: float) -> None:
+    """Stack ``reports`` in columns centred at ``centre`` below ``manager``, joined by a spine."""
     columns = _stack_columns(len(reports))
     rows = -(-len(reports) // columns)
     top = manager.y + ROW_PITCH
-    cx = manager.center_x
     bottom = manager.y + manager.height
+    turn = top - (ROW_PITCH - BOX_HEIGHT) / 2  # the same bar the other reports hang from
+    spine = centre - BOX_WIDTH / 2 - SPINE_OFFSET if columns == 1 else centre
     for i, person in enumerate(reports):
         # Fill column by column, so reading order goes down the left column first.
         column, slot = divmod(i, rows)
         y = top + slot * STACK_PITCH
         middle = y + BOX_HEIGHT / 2
         if columns == 1:
-            x = cx - BOX_WIDTH / 2
-            spine = x - SPINE_OFFSET
-            turn = bottom + ELBOW_DROP
-            points = ((cx, bottom), (cx, turn), (spine, turn), (spine, middle), (x, middle))
+            x = centre - BOX_WIDTH / 2
+            edge = x
         else:
-            x = cx - COLUMN_GAP / 2 - BOX_WIDTH if column == 0 else cx + COLUMN_GAP / 2
+            x = centre - COLUMN_GAP / 2 - BOX_WIDTH if column == 0 else centre + COLUMN_GAP / 2
             edge = x + BOX_WIDTH if column == 0 else x
-            points = ((cx, bottom), (cx, middle), (edge, middle))
+        points = ((manager.center_x, bottom), (manager.center_x, turn), (spine, turn), (spine, middle), (edge, middle))
         layout.boxes[person] = Box(person, x, y)
         layout.stacked.add(person)
         layout.connectors.append(Connector(manager.id, person, "solid", points))
@@ -308,6 +321,7 @@ def layout_org(org, *, root: str | None = None, depth: int | None = None) -> Org
             level[kid] = level[node] + 1
         pending.extend(kids)
     layout = tidy_layout(roots, children)
-    dotted = [(m, pid) for m, pid, kind in org.graph.edges(data="kind") if kind == "dotted"]
-    add_dotted(layout, sorted(dotted, key=lambda e: (org.people[e[1]].line, e[0])))
+    edges = org.graph.edges
+    add_dotted(layout, ((m, p.id) for p in org for m in p.dotted_to
+                        if m in org.people and edges[m, p.id]["kind"] == "dotted"))
     return OrgView(layout, hidden)

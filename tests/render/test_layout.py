@@ -57,17 +57,22 @@ def test_layout_properties(forest):
         top = boxes[manager]
         for kid in kids:
             assert boxes[kid].y >= top.y + top.height, "a report must be below their manager"
-        if manager in {layout.parent[k] for k in kids} and kids[0] in layout.stacked:
-            columns = sorted({boxes[k].x for k in kids})
-            middle = (columns[0] + columns[-1] + BOX_WIDTH) / 2
-            assert abs(middle - top.center_x) < 1e-6, "centred over the column(s)"
+        stacked = [k for k in kids if k in layout.stacked]
+        leads = [k for k in kids if k not in layout.stacked]
+        assert all(not children.get(k) for k in stacked), "only individual contributors are stacked"
+        centres = []
+        if stacked:
+            columns = sorted({boxes[k].x for k in stacked})
+            assert len(columns) == (1 if len(stacked) <= 3 else 2)
             if len(columns) == 2:
                 assert abs(columns[1] - columns[0] - BOX_WIDTH - COLUMN_GAP) < 1e-6
-        else:
-            middle = (boxes[kids[0]].center_x + boxes[kids[-1]].center_x) / 2
-            assert abs(middle - top.center_x) < 1e-6, "centred over the first and last report"
-            xs = [boxes[k].x for k in kids]
-            assert xs == sorted(xs), "siblings in file order"
+            centres.append((columns[0] + columns[-1] + BOX_WIDTH) / 2)
+            ys = [boxes[k].y for k in stacked[:len(stacked) // len(columns)]]
+            assert ys == sorted(ys), "stacked in file order, down the first column"
+        centres += [boxes[k].center_x for k in leads]
+        assert centres == sorted(centres), "the stack first, then teams in file order"
+        assert abs((centres[0] + centres[-1]) / 2 - top.center_x) < 1e-6, \
+            "centred over the first and last report (or column)"
     again = tidy_layout(roots, children)
     assert again.to_dict() == layout.to_dict()
 
@@ -96,3 +101,12 @@ def test_subtrees_pack_closer_than_their_widest_row():
     boxes = layout.boxes
     assert _overlaps(boxes.values()) == []
     assert boxes["b"].x - (boxes["a"].x + BOX_WIDTH) < 3 * BOX_WIDTH
+
+
+def test_individual_contributors_beside_team_leads_are_stacked_first():
+    children = {"m": ["ic1", "lead", "ic2", "ic3"], "lead": ["x", "y"]}
+    layout = tidy_layout(["m"], children)
+    assert layout.stacked == {"ic1", "ic2", "ic3", "x", "y"}
+    assert layout.boxes["ic1"].x == layout.boxes["ic2"].x < layout.boxes["lead"].x
+    single = tidy_layout(["m"], {"m": ["ic", "lead"], "lead": ["x", "y"]})
+    assert "ic" not in single.stacked  # one contributor beside a lead stays in the row

@@ -154,9 +154,20 @@ def test_huge_png_lowers_its_resolution_and_says_so(tmp_path, monkeypatch, write
     assert max(png_size(out)) <= 1200
 
 
+def test_a_chart_too_big_for_legible_text_still_renders_as_shapes(tmp_path, monkeypatch):
+    import orgmodel.render as render_module
+
+    monkeypatch.setattr(render_module, "MAX_PNG_SIDE", 300)
+    out = tmp_path / "tiny.png"
+    result = run("render", EXAMPLES / "enterprise.yaml", "-o", out)
+    assert result.exit_code == 0
+    assert "no text would be legible" in result.stderr
+    assert max(png_size(out)) <= 300
+
+
 def test_safe_dpi_respects_side_and_area_limits():
     assert safe_dpi(720, 720, 150) == 150
-    assert safe_dpi(720 * 1000, 720, 150) == pytest.approx(30_000 / 10_000)
+    assert safe_dpi(720 * 1000, 720, 150) == pytest.approx(32_000 / 10_000)
     width_in = height_in = 200
     dpi = safe_dpi(width_in * 72, height_in * 72, 150)
     assert (width_in * dpi) * (height_in * dpi) <= 120_000_000 + 1
