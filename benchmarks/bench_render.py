@@ -68,7 +68,9 @@ def main() -> None:
         print(f"| {size:,} | {best(args.repeat, lambda: layout_org(org)):.3f} |", flush=True)
     print()
     version = subprocess.run([dot, "-V"], capture_output=True, text=True).stderr.strip() if dot else ""
-    print(f"| people | PNG (s) | SVG (s) | `dot -Tsvg` (s) | dot / orgmodel SVG |  ({version or 'Graphviz not installed'})")
+    print(f"Graphviz: {version or 'not installed (the dot column is skipped)'}")
+    print()
+    print("| people | PNG (s) | SVG (s) | `dot -Tsvg` (s) | dot / orgmodel SVG |")
     print("| ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.render_sizes:
