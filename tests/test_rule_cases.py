@@ -46,3 +46,25 @@ def test_every_rule_has_a_passing_and_a_failing_case():
         kinds.setdefault(case["rule"], set()).add(bool(case["expect"]))
     for code in RULES:
         assert kinds.get(code) == {True, False}, f"{code} needs both a passing and a failing case"
+
+
+def test_no_placement_rule_fires_on_a_product_owner():
+    # Product owners under a junior PM, over a team of PMs, under the CTO, at the top, with a VP below.
+    org = load_text("""\
+org: T
+people:
+  - {id: ceo, role: ceo}
+  - {id: cto, role: cto, reports_to: ceo}
+  - {id: po1, role: product_owner, reports_to: cto}
+  - {id: jr, role: junior_product_manager, reports_to: po1}
+  - {id: po2, role: product_owner, reports_to: jr, experience_years: 0}
+  - {id: po3, title: Product Owner, reports_to: ceo}
+  - {id: p1, role: product_manager, reports_to: po3}
+  - {id: p2, role: product_manager, reports_to: po3}
+  - {id: p3, role: product_manager, reports_to: po3}
+  - {id: vp, role: vp_product, reports_to: po3}
+  - {id: po4, role: product_owner}
+""")
+    findings = check(org, select=["PRD", "PRD013"])
+    assert findings, "the org has product problems, just none on product owners"
+    assert not [f for f in findings if org.people[f.person].role.id == "product_owner"]
