@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
+from . import __version__
+from .atomic import write_text_atomic
+from .config import Config, resolve as resolve_config
 from .engine import SelectionError, check as run_checks, resolve_options, select_rules
 from .findings import OrgInputError, Severity
 from .loader import load
-from .report import REPORTERS, Summary
+from .report import REPORTERS, ReportContext, Summary
 from .roles import RoleCatalog
 from .ruledoc import reference_markdown, rule_table, rule_text
 from .rules import RULES
@@ -58,67 +62,145 @@ def main() -> None:
     """
 
 
+def _configure(files, config_path, isolated, *, select=(), extend_select=(), ignore=(), fail_on=None,
+               rule_options=()) -> Config:
+    """The run's configuration: the file's, with command-line options on top (they win)."""
+    try:
+        config = resolve_config(list(files), config_path=config_path, isolated=isolated)
+    except OrgInputError as exc:
+        _print_problems(exc.problems)
+        sys.exit(EXIT_INPUT)
+    for key, values in (("select", select), ("extend-select", extend_select), ("ignore", ignore)):
+        if values:
+            setattr(config, key.replace("-", "_"), _split(values))
+            config.sources[key] = f"--{key}"
+    if fail_on is not None:
+        config.fail_on = fail_on
+        config.sources["fail-on"] = "--fail-on"
+    try:
+        cli_options = resolve_options(_parse_options(rule_options))
+        for name, value in _parse_options(rule_options).items():
+            key = name.strip().replace("_", "-")
+            config.options[key] = cli_options[key]
+            config.sources[key] = "--option"
+        select_rules(config.select, config.ignore, config.extend_select, config.registry)
+    except SelectionError as exc:
+        raise click.UsageError(str(exc)) from None
+    return config
+
+
+def _findings(org, config: Config, file: str) -> list:
+    return run_checks(org, select=config.select, ignore=config.ignore + config.ignores_for(file),
+                      extend_select=config.extend_select, options=config.options, severity=config.severity,
+                      registry=config.registry)
+
+
+_config_options = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="PATH",
+                 help="Use this configuration file (orgmodel.toml or pyproject.toml) instead of the nearest one."),
+    click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+]
+
+
+def config_options(command):
+    for option in reversed(_config_options):
+        command = option(command)
+    return command
+
+
 @main.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text",
-              show_default=True, help="Output format.")
+@click.argument("files", nargs=-1, metavar="FILE...")
+@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("--output", metavar="FILE", help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Run only these rules (codes or prefixes, comma-separated; ALL for every rule).")
 @click.option("--extend-select", multiple=True, metavar="CODES",
               help="Run these rules too, on top of the selection (e.g. the opt-in PRD013).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or prefixes).")
-@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error", show_default=True,
-              help="Exit 1 when a finding is at least this severe.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
+              help="Exit 1 when a finding is at least this severe [default: error].")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Evaluate the org on this date (overrides as_of in the file).")
 @click.option("--option", "rule_options", multiple=True, metavar="NAME=VALUE",
               help="Set a rule option, e.g. --option max-span=12 (see `orgmodel rules CODE`).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse files larger than this many megabytes.")
-def check(files, output_format, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size):
+@config_options
+@click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
+                                                   "came from, then exit.")
+def check(files, output_format, output, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size,
+          config_path, isolated, show_config):
     """Check org files against the rules and report findings.
 
     Prints FILE:LINE:COL: CODE [severity] message for each finding, with a
     suggestion under it. Exit code 0: nothing at or above --fail-on; 1:
     findings at or above it; 2: a file could not be read, or bad options.
-    Use - as FILE to read standard input.
+    Use - as FILE to read standard input. Settings come from the nearest
+    orgmodel.toml or [tool.orgmodel] in pyproject.toml; options override them.
 
     \b
     Examples:
       orgmodel check org.yaml
       orgmodel check --select PRD --fail-on warning org.yaml
-      orgmodel check --option max-span=12 --format json org.yaml
+      orgmodel check --option max-span=12 --format sarif --output org.sarif org.yaml
+      orgmodel check --show-config org.yaml
     """
-    try:
-        select_list = _split(select) if select else None
-        select_rules(select_list, _split(ignore), _split(extend_select))
-        options = resolve_options(_parse_options(rule_options))
-    except SelectionError as exc:
-        raise click.UsageError(str(exc)) from None
-    findings, people, unreadable = [], 0, 0
+    config = _configure(files, config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
+                        fail_on=fail_on, rule_options=rule_options)
+    if show_config:
+        click.echo(config.describe(), nl=False)
+        return
+    if not files:
+        raise click.UsageError("give at least one org file (or - for standard input)")
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    registry = config.registry
+    findings, people, unreadable, readable = [], 0, 0, []
     for path in files:
         try:
-            org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
+            org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
+                       known_codes=registry)
         except OrgInputError as exc:
             _print_problems(exc.problems)
             unreadable += 1
             continue
         _print_problems(org.warnings)
         people += len(org)
-        findings += run_checks(org, select=select_list, ignore=_split(ignore),
-                              extend_select=_split(extend_select), options=options)
+        readable.append(org.file)
+        findings += _findings(org, config, path)
     if unreadable:
         click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above)", err=True)
-    if unreadable < len(files):
-        summary = Summary.of(findings, files=len(files) - unreadable, people=people)
-        colour = _use_colour()
-        click.echo(REPORTERS[output_format](findings, summary, color=colour), nl=False, color=colour)
-    threshold = FAIL_LEVELS[fail_on]
+    if readable:
+        summary = Summary.of(findings, files=len(readable), people=people)
+        ran = tuple(r.code for r in select_rules(config.select, config.ignore, config.extend_select, registry))
+        context = ReportContext(rules=registry, ran=ran, files=tuple(readable), root=_repository_root(),
+                                version=__version__)
+        colour = output is None and _use_colour()
+        report = REPORTERS[output_format](findings, summary, context, color=colour)
+        if output is None:
+            click.echo(report, nl=False, color=colour)
+        else:
+            try:
+                write_text_atomic(output, report)
+            except OSError as exc:
+                click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
+                sys.exit(EXIT_INPUT)
+    threshold = FAIL_LEVELS[config.fail_on]
     if unreadable:
         sys.exit(EXIT_INPUT)
     if threshold is not None and any(f.severity >= threshold for f in findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _repository_root() -> Path | None:
+    """The enclosing git checkout (SARIF paths are relative to it), or None."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
 
 
 @main.command()
@@ -139,7 +221,9 @@ def check(files, output_format, select, extend_select, ignore, fail_on, as_of, r
               help="PNG resolution (default 150); lowered automatically for very large charts.")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse org files larger than this many megabytes.")
-def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi, max_file_size):
+@config_options
+def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi, max_file_size, config_path,
+           isolated):
     """Draw the org chart of FILE.
 
     The chart is written atomically: a failure never leaves a half-written
@@ -158,13 +242,15 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         output_format(output)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
+    config = _configure([file], config_path, isolated)
     try:
-        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
+        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
+                   known_codes=config.registry)
     except OrgInputError as exc:
         _print_problems(exc.problems)
         sys.exit(EXIT_INPUT)
     _print_problems(org.warnings)
-    findings = run_checks(org) if show_findings else []
+    findings = _findings(org, config, file) if show_findings else []
     try:
         result = draw_chart(org, output, findings=findings, root=root, depth=depth, color_by=color_by,
                             show_findings=show_findings, title=title, dpi=dpi)
@@ -177,6 +263,59 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         click.echo(f"orgmodel: note: {note}", err=True)
     resolution = f", {result.dpi:.0f} dpi" if result.dpi else ""
     click.echo(f"Wrote {output} ({plural(result.people, 'person', 'people')}{resolution}).")
+
+
+@main.command()
+@click.option("--output", metavar="FILE", help="Write the schema to FILE (atomically) instead of standard output.")
+def schema(output):
+    """Print the JSON Schema of the org file (draft-07, for editors).
+
+    Point your editor's YAML language server at it with a first line like
+    `# yaml-language-server: $schema=orgmodel.schema.json` in the org file.
+
+    \b
+    Examples:
+      orgmodel schema > orgmodel.schema.json
+      orgmodel schema --output orgmodel.schema.json
+    """
+    from .schema import schema_text
+
+    if output:
+        write_text_atomic(output, schema_text())
+    else:
+        click.echo(schema_text(), nl=False)
+
+
+@main.command()
+@click.argument("directory", required=False, default=".", metavar="[DIR]",
+                type=click.Path(file_okay=False))
+def init(directory):
+    """Start an org file: write a commented org.yaml, its schema and orgmodel.toml in DIR.
+
+    Refuses to overwrite: when any of the files exists, nothing is written
+    and the exit code is 2.
+
+    \b
+    Examples:
+      orgmodel init
+      orgmodel init people/
+    """
+    from .schema import schema_text
+    from .starter import CONFIG_FILE, ORG_FILE, SCHEMA_FILE, STARTER_CONFIG, STARTER_ORG
+
+    folder = Path(directory)
+    files = {ORG_FILE: STARTER_ORG, SCHEMA_FILE: schema_text(), CONFIG_FILE: STARTER_CONFIG}
+    existing = [name for name in files if (folder / name).exists()]
+    if existing:
+        for name in existing:
+            click.echo(f"orgmodel: {folder / name} already exists; not overwriting it", err=True)
+        click.echo("orgmodel: nothing written", err=True)
+        sys.exit(EXIT_INPUT)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        write_text_atomic(folder / name, text)
+        click.echo(f"Wrote {folder / name}")
+    click.echo(f"Next: edit {folder / ORG_FILE}, then run: orgmodel check {folder / ORG_FILE}")
 
 
 @main.command()

@@ -18,14 +18,14 @@ class SelectionError(ValueError):
     """A code, prefix or option the registry does not know (a usage error)."""
 
 
-def _check_selectors(selectors: Iterable[str], what: str) -> list[str]:
+def _check_selectors(selectors: Iterable[str], what: str, registry: Mapping[str, Rule]) -> list[str]:
     cleaned = []
     for raw in selectors:
         code = raw.strip().upper()
         if not code:
             continue
-        if code != ALL and not any(c.startswith(code) for c in RULES):
-            raise SelectionError(f"{what}: unknown rule code or prefix {raw!r}{did_you_mean(code, RULES)}")
+        if code != ALL and not any(c.startswith(code) for c in registry):
+            raise SelectionError(f"{what}: unknown rule code or prefix {raw!r}{did_you_mean(code, registry)}")
         cleaned.append(code)
     return cleaned
 
@@ -45,19 +45,21 @@ def select_rules(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     extend_select: Iterable[str] = (),
+    registry: Mapping[str, Rule] | None = None,
 ) -> list[Rule]:
-    """The rules to run.
+    """The rules to run, from ``registry`` (default: the built-in rules).
 
     ``select`` replaces the default set (every rule but the opt-in ones);
     ``extend_select`` adds to it; ``ignore`` removes. When a code matches
     both a selector and an ignore, the longer (more specific) one wins. An
     opt-in rule runs only when selected by its full code or by ``ALL``.
     """
-    chosen = _check_selectors(select, "--select") if select is not None else None
-    extra = _check_selectors(extend_select, "--extend-select")
-    dropped = _check_selectors(ignore, "--ignore")
+    registry = RULES if registry is None else registry
+    chosen = _check_selectors(select, "--select", registry) if select is not None else None
+    extra = _check_selectors(extend_select, "--extend-select", registry)
+    dropped = _check_selectors(ignore, "--ignore", registry)
     rules = []
-    for code, rule in RULES.items():
+    for code, rule in registry.items():
         picked = _longest_match(code, chosen) if chosen is not None else (-1 if rule.opt_in else 0)
         picked = max(picked, _longest_match(code, extra))
         if rule.opt_in and picked not in (0, len(code)):
@@ -93,9 +95,14 @@ def check(
     extend_select: Iterable[str] = (),
     options: Mapping[str, object] | None = None,
     severity: Mapping[str, Severity] | None = None,
+    registry: Mapping[str, Rule] | None = None,
 ) -> list[Finding]:
-    """Run the selected rules on ``org`` and return located findings, sorted by position."""
-    rules = select_rules(select, ignore, extend_select)
+    """Run the selected rules on ``org`` and return located findings, sorted by position.
+
+    ``registry`` adds custom rules to the built-in ones (see ``Config.registry``);
+    ``severity`` overrides rules' default severities by code.
+    """
+    rules = select_rules(select, ignore, extend_select, registry)
     values = resolve_options(options)
     overrides = severity or {}
     people = org.people

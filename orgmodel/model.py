@@ -23,7 +23,7 @@ def _one_or_many(value):
 
 
 IdText = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
-IdList = Annotated[list[str], BeforeValidator(_one_or_many)]
+IdList = Annotated[list[str], BeforeValidator(_one_or_many, json_schema_input_type=str | list[str])]
 Family = Literal[FAMILIES]  # type: ignore[valid-type]
 
 

@@ -51,10 +51,10 @@ class Person:
 
     @property
     def label(self) -> str:
-        """How messages name a person: ``Ana Lima (ana)``; an unnamed vacancy: ``open position spm-2``."""
+        """How messages name a person: ``Ana Lima (ana)``; an unnamed vacancy: ``spm-2 (open position)``."""
         if self.name != self.id:
             return f"{self.name} ({self.id})"
-        return f"open position {self.id}" if self.is_open else self.id
+        return f"{self.id} (open position)" if self.is_open else self.id
 
     @property
     def display_title(self) -> str:

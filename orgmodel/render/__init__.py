@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..atomic import write_atomic, write_text_atomic
 from ..findings import Finding
 from ..org import Org
 from .layout import Layout, OrgView, layout_org
@@ -89,8 +89,7 @@ def render(
     path = Path(output)
     result = RenderResult(path, fmt, len(view.layout.boxes))
     if fmt == "json":
-        _write_atomic(path, lambda tmp: tmp.write_text(json.dumps(_layout_json(view), indent=1) + "\n",
-                                                       encoding="utf-8"))
+        write_text_atomic(path, json.dumps(_layout_json(view), indent=1) + "\n")
         return result
 
     import matplotlib
@@ -128,7 +127,7 @@ def render(
         else:
             def write(tmp: Path) -> None:
                 fig.savefig(tmp, **options)
-        _write_atomic(path, write)
+        write_atomic(path, write)
     return result
 
 
@@ -136,21 +135,6 @@ def _layout_json(view: OrgView) -> dict:
     data = view.layout.to_dict()
     data["hidden"] = dict(view.hidden)
     return data
-
-
-def _write_atomic(path: Path, write) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written chart."""
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _add_svg_tooltips(path: Path, org: Org, layout: Layout, findings: Sequence[Finding]) -> None:

@@ -1,16 +1,19 @@
-"""Reporters: pure functions from findings and a summary to text.
+"""Reporters: pure functions from findings to text, one module per format.
 
-Each output format lives in its own module as ``render(findings, summary,
-*, color=False) -> str``; ``REPORTERS`` maps the ``--format`` names to them.
+Each reporter is ``render(findings, summary, context, *, color=False) ->
+str``. ``context`` carries what some formats need beyond the findings: the
+rules that could appear (SARIF lists them, JUnit has a test case per rule
+that ran) and the repository root SARIF paths are relative to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..findings import Finding, Severity
-from . import json_report, text
+from . import github, json_report, jsonl, junit, sarif, text
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,28 @@ class Summary:
                 "error": self.errors, "warning": self.warnings, "info": self.infos}
 
 
+@dataclass(frozen=True)
+class ReportContext:
+    #: Every rule that could appear, by code (built-in and custom), in registry order.
+    rules: Mapping = field(default_factory=dict)
+    #: Codes of the rules that ran.
+    ran: tuple[str, ...] = ()
+    #: Files that were checked, in order.
+    files: tuple[str, ...] = ()
+    #: Repository root: SARIF URIs are relative to it.
+    root: Path | None = None
+    version: str = ""
+
+
 Reporter = Callable[..., str]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
+    "jsonl": jsonl.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
 }
 
-__all__ = ["REPORTERS", "Reporter", "Summary"]
+__all__ = ["REPORTERS", "ReportContext", "Reporter", "Summary"]

@@ -12,7 +12,7 @@ from ..wording import plural
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def render(findings: Sequence[Finding], summary, *, color: bool = False) -> str:
+def render(findings: Sequence[Finding], summary, context=None, *, color: bool = False) -> str:
     def style(text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if color else text
 

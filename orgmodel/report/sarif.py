@@ -1,0 +1,85 @@
+"""SARIF 2.1.0, the format GitHub code scanning and other tools read.
+
+Rules carry short and full descriptions and help; locations are relative
+to the repository root; each result has a partial fingerprint built from
+the rule, the person and the file, so a finding keeps its identity when
+lines move.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..findings import Finding, Severity
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/orgmodel/"
+
+
+def _uri(file: str, root: Path | None) -> str:
+    path = Path(file)
+    if root is not None and path.is_absolute():
+        try:
+            path = path.relative_to(root)
+        except ValueError:
+            return path.as_uri()
+    elif root is not None and not path.is_absolute():
+        try:
+            path = Path(os.path.relpath(Path.cwd() / path, root))
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _rule(rule) -> dict:
+    help_text = f"{rule.summary}\n\n{rule.explanation}\n\nRun `orgmodel rules {rule.code}` for more."
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation or rule.summary},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.code.rstrip("0123456789")]},
+    }
+
+
+def fingerprint(finding: Finding) -> str:
+    return hashlib.sha256(f"{finding.code}\0{finding.person}\0{finding.file}".encode()).hexdigest()[:32]
+
+
+def render(findings: Sequence[Finding], summary, context, *, color: bool = False) -> str:
+    rules = list(context.rules.values())
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    results = []
+    for f in findings:
+        text = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+        result = {
+            "ruleId": f.code,
+            "level": LEVELS[f.severity],
+            "message": {"text": text},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": _uri(f.file, context.root)},
+                "region": {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)},
+            }}],
+            "partialFingerprints": {"orgmodelFinding/v1": fingerprint(f)},
+            "properties": {"person": f.person, "related": list(f.related), "suggestion": f.suggestion},
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "orgmodel", "version": context.version or "0",
+                                "informationUri": INFORMATION_URI, "rules": [_rule(r) for r in rules]}},
+            "results": results,
+        }],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
