@@ -110,7 +110,9 @@ def find_config(start: Path) -> Path | None:
         if project.is_file():
             try:
                 data = tomllib.loads(project.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                return project  # broken: loading it reports where
+            except OSError:
                 continue
             if "orgmodel" in data.get("tool", {}):
                 return project
@@ -291,18 +293,20 @@ class _Reader:
             self.problem(self.locate.key("rules"), "'rules' must be an array of tables ([[tool.orgmodel.rules]])")
             raw = []
         for i, item in enumerate(raw):
-            specs.append((item, self.locate.key("rules", "code", occurrence=i), f"rules[{i}]", self.path))
+            specs.append((_TomlItem(item, self.locate, i), self.locate.key("rules", "code", occurrence=i),
+                          f"rules[{i}]", self.path))
         if "rules-file" in table:
             specs += self.rules_file(table["rules-file"])
         rules: dict[str, Rule] = {}
         for item, where, label, origin in specs:
             try:
-                spec = _SPEC.validate_python(item)
+                spec = _SPEC.validate_python(item.value if isinstance(item, _TomlItem) else item)
             except ValidationError as exc:
                 for error in exc.errors():
                     path = ".".join(str(p) for p in error["loc"])
                     self.problems.append(Problem(str(origin), *_where(item, error["loc"], where),
-                                                 f"custom rule {label}: {path + ': ' if path else ''}{error['msg']}"))
+                                                 f"custom rule {label}: {path + ': ' if path else ''}"
+                                                 f"{_rule_error(error)}"))
                 continue
             if spec.code in RULES:
                 self.problems.append(Problem(str(origin), *where, f"custom rule code {spec.code!r} clashes with "
@@ -349,8 +353,35 @@ class _PositionedDict(dict):
     source: YamlMap | None = None
 
 
+class _TomlItem:
+    """A custom rule from TOML, with a way to find where its keys are written."""
+
+    def __init__(self, value, locate: _Locator, occurrence: int):
+        self.value, self.locate, self.occurrence = value, locate, occurrence
+
+
+def _rule_error(error: dict) -> str:
+    if error["type"] == "extra_forbidden":
+        from .rules.custom import CustomRuleSpec, Given, Then
+
+        model = {"then": Then, "given": Given}.get(error["loc"][0], CustomRuleSpec) if len(error["loc"]) > 1 \
+            else CustomRuleSpec
+        names = [f.alias or name for name, f in model.model_fields.items()]
+        key = str(error["loc"][-1])
+        what = "check" if model.__name__ == "Then" else "key"
+        return f"unknown {what} {key!r}" + (did_you_mean(key, names) or f" (one of: {', '.join(names)})")
+    if error["type"] == "value_error":
+        return error["msg"].removeprefix("Value error, ")
+    return error["msg"]
+
+
 def _where(item, loc: tuple, fallback: tuple[int, int]) -> tuple[int, int]:
-    """Position of a validation error inside a rule from a YAML rules file, else ``fallback``."""
+    """Position of a validation error inside a custom rule, else ``fallback``."""
+    if isinstance(item, _TomlItem):
+        if not loc:
+            return fallback
+        found = item.locate.key("rules", *(str(p) for p in loc), occurrence=item.occurrence)
+        return found if found[0] > fallback[0] or found == fallback else fallback
     node = getattr(item, "source", None)
     mark = fallback
     for part in loc:

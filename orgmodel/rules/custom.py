@@ -23,7 +23,7 @@ import string
 from collections.abc import Callable, Iterable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..findings import Finding, Severity
 from ..org import Org, Person
@@ -118,13 +118,18 @@ class CustomRuleSpec(_Spec):
     severity: Literal["error", "warning", "info"] = "warning"
     message: str = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def known_placeholders(self) -> CustomRuleSpec:
-        for _, field, _, _ in string.Formatter().parse(self.message):
-            if field is not None and field not in PLACEHOLDERS:
+    @field_validator("message")
+    @classmethod
+    def known_placeholders(cls, message: str) -> str:
+        try:
+            fields = [field for _, field, _, _ in string.Formatter().parse(message) if field is not None]
+        except ValueError as exc:
+            raise ValueError(f"message is not a valid template: {exc}") from None
+        for field in fields:
+            if field not in PLACEHOLDERS:
                 raise ValueError(f"message placeholder {{{field}}} is not one of "
                                  + ", ".join("{" + p + "}" for p in PLACEHOLDERS))
-        return self
+        return message
 
 
 def _selector(given: Given, org: Org) -> Callable[[Person], bool]:
