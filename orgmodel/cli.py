@@ -320,9 +320,13 @@ def init(directory):
 
 @main.command()
 @click.argument("code", required=False)
-@click.option("--markdown", is_flag=True, help="Print the whole rule reference as Markdown (docs/rules.md).")
-def rules(code, markdown):
+@click.option("--markdown", is_flag=True, help="Print the built-in rule reference as Markdown (docs/rules.md).")
+@config_options
+def rules(code, markdown, config_path, isolated):
     """List every rule, or explain one.
+
+    Custom rules from the configuration found here (or --config) are
+    listed after the built-in ones.
 
     \b
     Examples:
@@ -332,12 +336,13 @@ def rules(code, markdown):
     if markdown:
         click.echo(reference_markdown(), nl=False)
         return
+    registry = _configure([], config_path, isolated).registry
     if code is None:
-        click.echo(rule_table(), nl=False)
+        click.echo(rule_table(registry), nl=False)
         return
-    rule = RULES.get(code.strip().upper())
+    rule = registry.get(code.strip().upper())
     if rule is None:
-        raise click.UsageError(f"unknown rule code {code!r}{did_you_mean(code.upper(), RULES)}")
+        raise click.UsageError(f"unknown rule code {code!r}{did_you_mean(code.upper(), registry)}")
     click.echo(rule_text(rule), nl=False)
 
 

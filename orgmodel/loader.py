@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from .findings import OrgInputError, Problem
-from .model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef
+from .model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
 from .org import Org, Person, Team
 from .roles import UNKNOWN, Role, RoleCatalog
 from .suggest import did_you_mean
@@ -32,6 +32,8 @@ SUPPORTED_VERSIONS = ("1",)
 _PEOPLE = TypeAdapter(list[PersonFields])
 _ID = re.compile(ID_PATTERN)
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
+#: Keys of the mappings inside roles: and teams:, for did-you-mean hints.
+_NESTED_KEYS = {"roles": tuple(RoleDef.model_fields), "teams": tuple(TeamDef.model_fields)}
 
 
 def load(
@@ -345,7 +347,7 @@ class _Builder:
             key = loc[-1]
             if isinstance(parent, YamlMap) and key in parent.key_marks:
                 mark = parent.key_marks[key]
-            choices = allowed_keys if len(loc) == 1 else ()
+            choices = allowed_keys if len(loc) == 1 else _NESTED_KEYS.get(loc[0], ())
             hint = did_you_mean(str(key), choices) if choices else ""
             if not hint and choices:
                 hint = " (allowed: " + ", ".join(choices) + ")"

@@ -183,3 +183,14 @@ def test_custom_rule_docs_show_in_orgmodel_rules_style():
     assert config.registry.keys() == orgmodel.RULES.keys()
     parsed = tomllib.loads(_docs_rules())
     assert len(parsed["tool"]["orgmodel"]["rules"]) == 3
+
+
+def test_orgmodel_rules_lists_and_explains_custom_rules(tmp_path):
+    (tmp_path / "orgmodel.toml").write_text(RULE.replace("tool.orgmodel.rules", "rules"))
+    runner = CliRunner()
+    listing = runner.invoke(main, ["rules", "--config", str(tmp_path / "orgmodel.toml")]).stdout
+    assert listing.splitlines()[-1].startswith("ACME001  designers-under-design")
+    explained = runner.invoke(main, ["rules", "--config", str(tmp_path / "orgmodel.toml"), "acme001"])
+    assert explained.exit_code == 0
+    assert explained.stdout.startswith("ACME001 designers-under-design (warning)\n\nd\n")
+    assert "Source: custom rule in" in explained.stdout
