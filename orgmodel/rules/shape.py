@@ -32,12 +32,15 @@ def single_report_manager(org: Org) -> Iterable[Finding]:
 
     A layer that manages one person adds a step to every decision without
     adding capacity. Sometimes it is a team that is about to grow; then an
-    `ignore: [SHP002]` on the manager records that.
+    `ignore: [SHP002]` on the manager records that. People in a reporting
+    cycle are left to ORG002: until the cycle is fixed there is no layer
+    to judge.
 
     Source: general org-design practice (layers should add capacity).
     """
+    in_cycles = {pid for cycle in org.cycles for pid in cycle}
     for pid, reports in org.direct_reports.items():
-        if len(reports) == 1:
+        if len(reports) == 1 and pid not in in_cycles:
             person, only = org.people[pid], org.people[reports[0]]
             above = org.manager_of(pid)
             fix = f"have {only.label} report to {above.label} directly, or grow the team" if above else \
