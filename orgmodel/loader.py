@@ -122,7 +122,7 @@ def _decode(data: bytes, filename: str) -> str:
 
 def _kind(value) -> str:
     if value is None:
-        return "nothing"
+        return "empty"
     if isinstance(value, YamlMap):
         return "a mapping"
     if isinstance(value, YamlList):
@@ -156,7 +156,7 @@ class _Builder:
         version = root.get("version", "1")
         if version not in SUPPORTED_VERSIONS:
             self.problem(root.value_marks["version"],
-                         f"unsupported format version {_kind(version)}; this orgmodel reads version 1")
+                         f"'version' must be 1, not {_kind(version)}: this orgmodel reads format version 1")
             self.fail_if_problems()
         header_input = {k: v for k, v in root.items() if k not in ("people", "version")}
         header = self.validate_header(root, header_input)

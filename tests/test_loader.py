@@ -49,7 +49,7 @@ def test_every_problem_in_one_run_with_positions():
 @pytest.mark.parametrize("text, expected", [
     ("org: X\npeople:\n  - {id: a, role: ceo\n", "org.yaml:4:1: YAML syntax error"),
     ("org: X\norg: Y\npeople: []\n", "org.yaml:2:1: duplicate key 'org' (first defined at line 1)"),
-    ("org: X\nversion: 2\npeople: []\n", "org.yaml:2:10: unsupported format version '2'; this orgmodel reads version 1"),
+    ("org: X\nversion: 2\npeople: []\n", "org.yaml:2:10: 'version' must be 1, not '2': this orgmodel reads format version 1"),
     ("- a\n- b\n", "org.yaml:1:1: the top level must be a mapping with 'org' and 'people', not a list"),
     ("just text\n", "org.yaml:1:1: the top level must be a mapping with 'org' and 'people', not 'just text'"),
     ("", "org.yaml:1:1: the file is empty"),

@@ -103,3 +103,39 @@ def test_chain_rules_agree_with_a_brute_force_ancestor_scan(text):
             expected_prd003.add(person.id)
     assert {f.person for f in check(org, select=["PRD007"])} == expected_prd007
     assert {f.person for f in check(org, select=["PRD003"])} == expected_prd003
+
+
+YAML_BITS = st.sampled_from([
+    "org: X\n", "people:\n", "  - ", "{id: a, role: ceo}", "id: b\n", "    reports_to: a\n", "role: cto\n",
+    "[", "]", "{", "}", ": ", "- ", "&x ", "*x ", "<<: *x\n", "!!str ", "!tag ", "'", '"', "#", "\n", "  ",
+    "version: 2\n", "hired: 2020-13-45\n", "experience_years: -3\n", "status: open\n", "dotted_to: [a]\n",
+    "roles: {r: {family: data}}\n", "teams: {t: {name: T}}\n", "team: t\n", "ignore: [PRD]\n", "\t", "~", "007",
+    "\x00", "é", "reports:\n", "      - ", "---\n", "...\n", "? ", "%YAML 1.1\n",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(YAML_BITS, max_size=40).map("".join))
+def test_any_text_loads_or_fails_with_positioned_problems_only(text):
+    from orgmodel import OrgInputError
+
+    try:
+        org = load_text(text, "fuzz.yaml")
+    except OrgInputError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.file == "fuzz.yaml" and problem.line >= 1 and problem.column >= 1 and problem.message
+        return
+    check(org, select=["ALL"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_load_or_fail_cleanly(data):
+    from orgmodel import OrgInputError
+    from orgmodel.loader import load_bytes
+
+    try:
+        load_bytes(data, "bytes.yaml")
+    except OrgInputError as exc:
+        assert all(p.line >= 1 and p.column >= 1 for p in exc.problems)
