@@ -65,7 +65,7 @@ def main() -> None:
     print("| ---: | ---: |")
     for size in args.layout_sizes:
         org = orgmodel.load_text(generate(size), f"{size}.yaml")
-        print(f"| {size:,} | {best(args.repeat, lambda: layout_org(org)):.3f} |", flush=True)
+        print(f"| {size:,} | {best(args.repeat, lambda org=org: layout_org(org)):.3f} |", flush=True)
     print()
     version = subprocess.run([dot, "-V"], capture_output=True, text=True).stderr.strip() if dot else ""
     print(f"Graphviz: {version or 'not installed (the dot column is skipped)'}")
@@ -75,13 +75,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.render_sizes:
             org = orgmodel.load_text(generate(size), f"{size}.yaml")
-            png = best(args.repeat, lambda: render(org, Path(tmp) / "c.png"))
-            svg = best(args.repeat, lambda: render(org, Path(tmp) / "c.svg"))
+            png = best(args.repeat, lambda org=org: render(org, Path(tmp) / "c.png"))
+            svg = best(args.repeat, lambda org=org: render(org, Path(tmp) / "c.svg"))
             if dot:
                 source = Path(tmp) / "org.dot"
                 source.write_text(dot_source(org), encoding="utf-8")
-                graphviz = best(1 if size >= 10_000 else args.repeat, lambda: subprocess.run(
-                    [dot, "-Tsvg", str(source), "-o", str(Path(tmp) / "dot.svg")], check=True))
+                command = [dot, "-Tsvg", str(source), "-o", str(Path(tmp) / "dot.svg")]
+                graphviz = best(1 if size >= 10_000 else args.repeat,
+                                lambda command=command: subprocess.run(command, check=True))
                 compare = f"{graphviz:.2f} | {graphviz / svg:.1f}x"
             else:
                 compare = "skipped: `dot` not found | -"

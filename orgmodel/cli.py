@@ -10,19 +10,17 @@ import click
 
 from . import __version__
 from .atomic import write_text_atomic
-from .config import Config, resolve as resolve_config
+from .config import FAIL_LEVELS, Config, resolve as resolve_config
 from .engine import SelectionError, check as run_checks, resolve_options, select_rules
-from .findings import OrgInputError, Severity
+from .findings import OrgInputError
 from .loader import load
 from .report import REPORTERS, ReportContext, Summary
 from .roles import RoleCatalog
 from .ruledoc import reference_markdown, rule_table, rule_text
-from .rules import RULES
 from .suggest import did_you_mean
 from .wording import plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -78,10 +76,11 @@ def _configure(files, config_path, isolated, *, select=(), extend_select=(), ign
         config.fail_on = fail_on
         config.sources["fail-on"] = "--fail-on"
     try:
-        cli_options = resolve_options(_parse_options(rule_options))
-        for name, value in _parse_options(rule_options).items():
+        given = _parse_options(rule_options)
+        values = resolve_options(given)
+        for name in given:
             key = name.strip().replace("_", "-")
-            config.options[key] = cli_options[key]
+            config.options[key] = values[key]
             config.sources[key] = "--option"
         select_rules(config.select, config.ignore, config.extend_select, config.registry)
     except SelectionError as exc:

@@ -25,7 +25,8 @@ from .rules.custom import CustomRuleSpec, build_rule
 from .suggest import did_you_mean
 from .yamlread import YamlError, YamlList, YamlMap, parse
 
-FAIL_LEVELS = ("error", "warning", "info", "never")
+#: --fail-on / fail-on: the least severe finding that makes the exit code 1 (never: none does).
+FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 LIST_KEYS = ("select", "extend-select", "ignore")
 KEYS = (*LIST_KEYS, "severity", "fail-on", "per-file-ignores", "rules", "rules-file", *OPTIONS)
 _SPEC = TypeAdapter(CustomRuleSpec)

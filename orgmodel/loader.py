@@ -14,7 +14,6 @@ import os
 import re
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 

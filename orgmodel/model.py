@@ -51,7 +51,7 @@ class PersonFields(_Strict):
     id: IdText = Field(description="Unique id: letters, digits, '_', '-', '.'")
     name: str | None = Field(None, description="Display name; defaults to the id")
     role: str | None = Field(None, description="A role id from the catalog (built-in or roles:)")
-    title: str | None = Field(None, description="Free-text job title; the role is inferred from it when role is missing")
+    title: str | None = Field(None, description="Free-text job title; without a role, the role is inferred from it")
     reports_to: str | None = Field(None, description="Id of the solid-line manager; missing means top of the org")
     dotted_to: IdList = Field(default_factory=list, description="Ids of dotted-line (secondary) managers")
     team: str | None = Field(None, description="A team id from teams: (or a free team name when teams: is absent)")

@@ -40,7 +40,7 @@ def test_golden(name):
     golden = GOLDEN / f"findings.{SUFFIX[name]}"
     if os.environ.get("ORGMODEL_UPDATE_GOLDEN"):
         golden.write_text(output, encoding="utf-8")
-    assert output == golden.read_text(encoding="utf-8"), f"regenerate with ORGMODEL_UPDATE_GOLDEN=1 if intended"
+    assert output == golden.read_text(encoding="utf-8"), "regenerate with ORGMODEL_UPDATE_GOLDEN=1 if intended"
 
 
 def test_every_format_has_a_golden_file():

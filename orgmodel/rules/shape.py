@@ -99,6 +99,6 @@ def reports_to_vacancy(org: Org) -> Iterable[Finding]:
         above = org.manager_of(boss.id)
         interim = f"have them report to {above.label} until it is filled" if above else \
             "give them an interim manager until it is filled"
-        yield Finding(person.id, f"{person.label} reports to {boss.label}, a {boss.role.title} position nobody fills yet"
-                           if boss.name != boss.id else f"{person.label} reports to {boss.label}, which nobody fills yet",
-                      related=(boss.id,), suggestion=interim)
+        seat = f"a {boss.role.title} position nobody fills yet" if boss.name != boss.id else "which nobody fills yet"
+        yield Finding(person.id, f"{person.label} reports to {boss.label}, {seat}", related=(boss.id,),
+                      suggestion=interim)
