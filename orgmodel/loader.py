@@ -29,6 +29,7 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 SUPPORTED_VERSIONS = ("1",)
 
 _PEOPLE = TypeAdapter(list[PersonFields])
+_CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
 _ID = re.compile(ID_PATTERN)
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 #: Keys of the mappings inside roles: and teams:, for did-you-mean hints.
@@ -113,7 +114,7 @@ def _decode(data: bytes, filename: str) -> str:
                                      "save it as UTF-8")]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if not _CONTENT.search(text):
         raise OrgInputError([Problem(filename, 1, 1, "the file is empty; an org file needs at least "
                                                      "'org' and 'people'")])
     return text
