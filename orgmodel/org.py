@@ -15,7 +15,7 @@ of the org, and every chain is finite.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -230,10 +230,15 @@ class Org:
 
     @cached_property
     def headcount(self) -> dict[str, int]:
-        """People present, open positions and planned hires."""
-        present = sum(1 for p in self.people.values() if self.is_present(p))
-        open_ = sum(1 for p in self.people.values() if p.is_open)
-        return {"present": present, "open": open_, "planned": len(self.people) - present - open_}
+        """People present, open positions and planned hires in the whole org."""
+        return self.headcount_of(self.people.values())
+
+    def headcount_of(self, people: Iterable[Person]) -> dict[str, int]:
+        """How many of ``people`` are present, open positions, or planned hires."""
+        counts = {"present": 0, "open": 0, "planned": 0}
+        for person in people:
+            counts["open" if person.is_open else "present" if self.is_present(person) else "planned"] += 1
+        return counts
 
 
 def _find_cycles(manager: dict[str, str | None]) -> list[list[str]]:

@@ -192,11 +192,9 @@ def _people_in_scope(org: Org, view: OrgView) -> list[Person]:
 
 
 def header_text(org: Org, view: OrgView) -> str:
-    scope = _people_in_scope(org, view)
-    present = sum(1 for p in scope if org.is_present(p))
-    open_ = sum(1 for p in scope if p.is_open)
-    planned = len(scope) - present - open_
-    return f"As of {org.as_of.isoformat()}  ·  {present} present, {open_} open, {planned} planned"
+    counts = org.headcount_of(_people_in_scope(org, view))
+    return (f"As of {org.as_of.isoformat()}  ·  {counts['present']} present, {counts['open']} open, "
+            f"{counts['planned']} planned")
 
 
 def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> Figure:
