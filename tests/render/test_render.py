@@ -1,5 +1,6 @@
 """orgmodel render: every output format, the options, atomic writes, reproducibility."""
 
+import importlib
 import json
 import struct
 import xml.etree.ElementTree as ET
@@ -144,7 +145,7 @@ def test_five_thousand_people_render_to_svg(tmp_path):
 
 
 def test_huge_png_lowers_its_resolution_and_says_so(tmp_path, monkeypatch, write_org):
-    import orgmodel.render as render_module
+    render_module = importlib.import_module("orgmodel.render")
 
     monkeypatch.setattr(render_module, "MAX_PNG_SIDE", 1200)
     out = tmp_path / "wide.png"
@@ -155,7 +156,7 @@ def test_huge_png_lowers_its_resolution_and_says_so(tmp_path, monkeypatch, write
 
 
 def test_a_chart_too_big_for_legible_text_still_renders_as_shapes(tmp_path, monkeypatch):
-    import orgmodel.render as render_module
+    render_module = importlib.import_module("orgmodel.render")
 
     monkeypatch.setattr(render_module, "MAX_PNG_SIDE", 300)
     out = tmp_path / "tiny.png"
@@ -225,3 +226,15 @@ def test_text_that_fits_by_measurement_fits_when_rendered(text, bold, dpi):
     measured = text_width(text, 9.5, bold)
     assert drawn <= measured * HINTING_MARGIN, "rendered text must never be wider than the room fit() allows"
     assert measured >= drawn * 0.95, "and the measurement is not wildly pessimistic"
+
+
+def test_the_api_render_function_survives_importing_the_chart_modules(tmp_path):
+    import sys
+
+    import orgmodel.render.chart  # noqa: F401
+    from orgmodel.render import layout_org  # noqa: F401
+
+    assert callable(orgmodel.render)
+    org = orgmodel.load(EXAMPLES / "startup.yaml")
+    assert orgmodel.render(org, tmp_path / "c.json").people == 9
+    assert "orgmodel.render" in sys.modules
