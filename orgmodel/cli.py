@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .atomic import write_text_atomic
-from .config import FAIL_LEVELS, Config, resolve as resolve_config
+from .config import FAIL_LEVELS, Config, load_config, locate as locate_config
 from .engine import SelectionError, check as run_checks, resolve_options, select_rules
 from .findings import OrgInputError
 from .loader import load
@@ -60,32 +60,52 @@ def main() -> None:
     """
 
 
-def _configure(files, config_path, isolated, *, select=(), extend_select=(), ignore=(), fail_on=None,
-               rule_options=()) -> Config:
-    """The run's configuration: the file's, with command-line options on top (they win)."""
-    try:
-        config = resolve_config(list(files), config_path=config_path, isolated=isolated)
-    except OrgInputError as exc:
-        _print_problems(exc.problems)
-        sys.exit(EXIT_INPUT)
-    for key, values in (("select", select), ("extend-select", extend_select), ("ignore", ignore)):
-        if values:
-            setattr(config, key.replace("-", "_"), _split(values))
+class _Configs:
+    """Each file's configuration: the nearest one above it (or --config, or none with --isolated),
+    with the command-line options on top (they win). Loaded once per configuration file."""
+
+    def __init__(self, config_path, isolated, *, select=(), extend_select=(), ignore=(), fail_on=None,
+                 rule_options=()):
+        self.config_path, self.isolated = config_path, isolated
+        self.lists = {key: _split(values) for key, values in
+                      (("select", select), ("extend-select", extend_select), ("ignore", ignore)) if values}
+        self.fail_on = fail_on
+        self.rule_options = _parse_options(rule_options)
+        self.loaded: dict[object, Config] = {}
+
+    def for_file(self, file: str | None) -> Config:
+        path = locate_config(file, config_path=self.config_path, isolated=self.isolated)
+        if path not in self.loaded:
+            try:
+                config = load_config(path, explicit=self.config_path is not None) if path else Config()
+            except OrgInputError as exc:
+                _print_problems(exc.problems)
+                sys.exit(EXIT_INPUT)
+            self.loaded[path] = self._override(config)
+        return self.loaded[path]
+
+    def _override(self, config: Config) -> Config:
+        for key, codes in self.lists.items():
+            setattr(config, key.replace("-", "_"), codes)
             config.sources[key] = f"--{key}"
-    if fail_on is not None:
-        config.fail_on = fail_on
-        config.sources["fail-on"] = "--fail-on"
-    try:
-        given = _parse_options(rule_options)
-        values = resolve_options(given)
-        for name in given:
-            key = name.strip().replace("_", "-")
-            config.options[key] = values[key]
-            config.sources[key] = "--option"
-        select_rules(config.select, config.ignore, config.extend_select, config.registry)
-    except SelectionError as exc:
-        raise click.UsageError(str(exc)) from None
-    return config
+        if self.fail_on is not None:
+            config.fail_on = self.fail_on
+            config.sources["fail-on"] = "--fail-on"
+        try:
+            values = resolve_options(self.rule_options)
+            for name in self.rule_options:
+                key = name.strip().replace("_", "-")
+                config.options[key] = values[key]
+                config.sources[key] = "--option"
+            select_rules(config.select, config.ignore, config.extend_select, config.registry)
+        except SelectionError as exc:
+            raise click.UsageError(str(exc)) from None
+        return config
+
+    @property
+    def registry(self) -> dict:
+        """Every rule of every configuration loaded so far."""
+        return {code: rule for config in self.loaded.values() for code, rule in config.registry.items()}
 
 
 def _findings(org, config: Config, file: str) -> list:
@@ -145,21 +165,23 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
       orgmodel check --option max-span=12 --format sarif --output org.sarif org.yaml
       orgmodel check --show-config org.yaml
     """
-    config = _configure(files, config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
-                        fail_on=fail_on, rule_options=rule_options)
+    configs = _Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
+                       fail_on=fail_on, rule_options=rule_options)
+    first = configs.for_file(files[0] if files else None)
     if show_config:
-        click.echo(config.describe(), nl=False)
+        click.echo(first.describe(), nl=False)
         return
     if not files:
         raise click.UsageError("give at least one org file (or - for standard input)")
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    registry = config.registry
-    findings, people, unreadable, readable = [], 0, 0, []
+    findings, people, unreadable, readable, failing = [], 0, 0, [], False
+    ran: dict[str, None] = {}
     for path in files:
+        config = configs.for_file(path)
         try:
             org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
-                       known_codes=registry)
+                       known_codes=config.registry)
         except OrgInputError as exc:
             _print_problems(exc.problems)
             unreadable += 1
@@ -167,14 +189,18 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
         _print_problems(org.warnings)
         people += len(org)
         readable.append(org.file)
-        findings += _findings(org, config, path)
+        found = _findings(org, config, path)
+        findings += found
+        threshold = FAIL_LEVELS[config.fail_on]
+        failing |= threshold is not None and any(f.severity >= threshold for f in found)
+        ran.update(dict.fromkeys(r.code for r in select_rules(config.select, config.ignore, config.extend_select,
+                                                              config.registry)))
     if unreadable:
         click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above)", err=True)
     if readable:
         summary = Summary.of(findings, files=len(readable), people=people)
-        ran = tuple(r.code for r in select_rules(config.select, config.ignore, config.extend_select, registry))
-        context = ReportContext(rules=registry, ran=ran, files=tuple(readable), root=_repository_root(),
-                                version=__version__)
+        context = ReportContext(rules=configs.registry, ran=tuple(ran), files=tuple(readable),
+                                root=_repository_root(), version=__version__)
         colour = output is None and _use_colour()
         report = REPORTERS[output_format](findings, summary, context, color=colour)
         if output is None:
@@ -185,12 +211,9 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
             except OSError as exc:
                 click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
                 sys.exit(EXIT_INPUT)
-    threshold = FAIL_LEVELS[config.fail_on]
     if unreadable:
         sys.exit(EXIT_INPUT)
-    if threshold is not None and any(f.severity >= threshold for f in findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
 def _repository_root() -> Path | None:
@@ -241,7 +264,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         output_format(output)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
-    config = _configure([file], config_path, isolated)
+    config = _Configs(config_path, isolated).for_file(file)
     try:
         org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
                    known_codes=config.registry)
@@ -335,7 +358,7 @@ def rules(code, markdown, config_path, isolated):
     if markdown:
         click.echo(reference_markdown(), nl=False)
         return
-    registry = _configure([], config_path, isolated).registry
+    registry = _Configs(config_path, isolated).for_file(None).registry
     if code is None:
         click.echo(rule_table(registry), nl=False)
         return

@@ -10,7 +10,6 @@ and values are input errors with file, line and column.
 from __future__ import annotations
 
 import fnmatch
-import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -396,12 +395,12 @@ def _where(item, loc: tuple, fallback: tuple[int, int]) -> tuple[int, int]:
     return mark
 
 
-def resolve(files: list[str], *, config_path: str | None = None, isolated: bool = False) -> Config:
-    """The configuration for a run over ``files``: explicit, found above the first file, or none."""
+def locate(file: str | None, *, config_path: str | None = None, isolated: bool = False) -> Path | None:
+    """The configuration file that applies to ``file``: ``config_path``, the nearest one, or None."""
     if isolated:
-        return Config()
+        return None
     if config_path is not None:
-        return load_config(Path(config_path), explicit=True)
-    first = files[0] if files and files[0] != "-" else os.getcwd()
-    found = find_config(Path(first) if Path(first).exists() else Path.cwd())
-    return load_config(found) if found else Config()
+        return Path(config_path)
+    start = Path(file) if file and file != "-" and Path(file).exists() else Path.cwd()
+    return find_config(start)
+

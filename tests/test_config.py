@@ -130,3 +130,16 @@ def test_github_actions_picks_the_github_format_and_output_writes_a_file(tmp_pat
     assert result.exit_code == 1 and result.stdout == ""
     assert json.loads(out.read_text())["runs"][0]["results"][0]["ruleId"] == "PRD001"
     assert [p.name for p in tmp_path.iterdir()] == ["report.sarif"]
+
+
+def test_each_file_gets_its_nearest_configuration_in_one_run(tmp_path):
+    strict, relaxed = tmp_path / "strict", tmp_path / "relaxed"
+    for folder, text in ((strict, 'fail-on = "info"\n'), (relaxed, 'ignore = ["SHP"]\n')):
+        folder.mkdir()
+        (folder / "orgmodel.toml").write_text(text)
+        (folder / "org.yaml").write_text(ORG)
+    result = run("check", "--format", "json", relaxed / "org.yaml", strict / "org.yaml")
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["file"], f["code"]) for f in found] == [(str(strict / "org.yaml"), "SHP002")]
+    assert result.exit_code == 1  # the strict folder fails on info
+    assert run("check", relaxed / "org.yaml").exit_code == 0
