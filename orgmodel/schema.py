@@ -23,7 +23,7 @@ def org_schema() -> dict:
     definitions = schema.pop("$defs", {})
     document = {
         "$schema": DRAFT_07,
-        "$id": "https://orgmodel.dev/schema/org-v1.json",
+        "$id": "urn:orgmodel:org-file:v1",
         "title": "orgmodel org file (version 1)",
         "description": "An organisation as code: people, roles, reporting lines, teams and open positions.",
         **{k: v for k, v in schema.items() if k not in ("title", "description")},

@@ -18,7 +18,6 @@ from ..findings import Finding, Severity
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/orgmodel/"
 
 
 def _uri(file: str, root: Path | None) -> str:
@@ -78,7 +77,7 @@ def render(findings: Sequence[Finding], summary, context, *, color: bool = False
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "orgmodel", "version": context.version or "0",
-                                "informationUri": INFORMATION_URI, "rules": [_rule(r) for r in rules]}},
+                                "rules": [_rule(r) for r in rules]}},
             "results": results,
         }],
     }
