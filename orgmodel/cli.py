@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .atomic import write_text_atomic
 from .config import FAIL_LEVELS, Config, load_config, locate as locate_config
-from .engine import SelectionError, check as run_checks, resolve_options, select_rules
+from .engine import SelectionError, check as run_checks, select_rules, validate_options
 from .findings import OrgInputError
 from .loader import load
 from .report import REPORTERS, ReportContext, Summary
@@ -70,7 +70,10 @@ class _Configs:
         self.lists = {key: _split(values) for key, values in
                       (("select", select), ("extend-select", extend_select), ("ignore", ignore)) if values}
         self.fail_on = fail_on
-        self.rule_options = _parse_options(rule_options)
+        try:
+            self.rule_options = validate_options(_parse_options(rule_options))
+        except SelectionError as exc:
+            raise click.UsageError(str(exc)) from None
         self.loaded: dict[object, Config] = {}
 
     def for_file(self, file: str | None) -> Config:
@@ -91,12 +94,9 @@ class _Configs:
         if self.fail_on is not None:
             config.fail_on = self.fail_on
             config.sources["fail-on"] = "--fail-on"
+        config.options.update(self.rule_options)
+        config.sources.update(dict.fromkeys(self.rule_options, "--option"))
         try:
-            values = resolve_options(self.rule_options)
-            for name in self.rule_options:
-                key = name.strip().replace("_", "-")
-                config.options[key] = values[key]
-                config.sources[key] = "--option"
             select_rules(config.select, config.ignore, config.extend_select, config.registry)
         except SelectionError as exc:
             raise click.UsageError(str(exc)) from None

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from .findings import OrgInputError, Problem, Severity
-from .rules import OPTIONS, RULES, Rule
+from .rules import OPTIONS, RULES, Rule, names_a_rule
 from .rules.custom import CustomRuleSpec, build_rule
 from .suggest import did_you_mean
 from .yamlread import YamlError, YamlList, YamlMap, parse
@@ -265,7 +265,7 @@ class _Reader:
         codes = []
         for item in items:
             code = item.strip().upper()
-            if code != "ALL" and not any(c.startswith(code) for c in known):
+            if code != "ALL" and not names_a_rule(code, known):
                 self.problem(self.locate.key(key, *inner, item.strip()),
                              f"unknown rule code or prefix {item.strip()!r} in {key!r}" + did_you_mean(code, known))
             elif code:

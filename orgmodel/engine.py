@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from .findings import Finding, Severity
 from .org import Org
-from .rules import OPTIONS, RULES, Rule
+from .rules import OPTIONS, RULES, Rule, names_a_rule
 from .suggest import did_you_mean
 
 ALL = "ALL"
@@ -24,7 +24,7 @@ def _check_selectors(selectors: Iterable[str], what: str, registry: Mapping[str,
         code = raw.strip().upper()
         if not code:
             continue
-        if code != ALL and not any(c.startswith(code) for c in registry):
+        if code != ALL and not names_a_rule(code, registry):
             raise SelectionError(f"{what}: unknown rule code or prefix {raw!r}{did_you_mean(code, registry)}")
         cleaned.append(code)
     return cleaned
@@ -71,7 +71,12 @@ def select_rules(
 
 def resolve_options(options: Mapping[str, object] | None) -> dict[str, int]:
     """Defaults overlaid with ``options``; unknown names and bad values raise SelectionError."""
-    resolved = {name: opt.default for name, opt in OPTIONS.items()}
+    return {**{name: opt.default for name, opt in OPTIONS.items()}, **validate_options(options)}
+
+
+def validate_options(options: Mapping[str, object] | None) -> dict[str, int]:
+    """Just the options given, by their kebab-case names, as whole numbers; raises SelectionError."""
+    resolved: dict[str, int] = {}
     for name, value in (options or {}).items():
         key = name.strip().replace("_", "-")
         if key not in OPTIONS:

@@ -21,6 +21,7 @@ from .findings import OrgInputError, Problem
 from .model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
 from .org import Org, Person, Team
 from .roles import UNKNOWN, Role, RoleCatalog
+from .rules.base import names_a_rule
 from .suggest import did_you_mean
 from .yamlread import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
 
@@ -263,7 +264,7 @@ class _Builder:
             codes = raw.get("ignore")
             marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
             for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
-                if isinstance(code, str) and not any(known.startswith(code) for known in self.known_codes):
+                if isinstance(code, str) and not names_a_rule(code, self.known_codes):
                     self.problem(mark, f"'ignore' names unknown rule code {code!r}"
                                  + did_you_mean(code, self.known_codes))
 

@@ -6,7 +6,7 @@ Codes never change meaning once released; a retired code is never reused.
 from __future__ import annotations
 
 from . import product, shape, structure
-from .base import Option, Rule, rule
+from .base import Option, Rule, names_a_rule, rule
 
 _ALL: tuple[Rule, ...] = (
     # ORG: structure
@@ -42,4 +42,4 @@ RULES: dict[str, Rule] = {r.code: r for r in _ALL}
 #: Every rule option by name, with the rules that take it.
 OPTIONS: dict[str, Option] = {opt.name: opt for r in _ALL for opt in r.options}
 
-__all__ = ["OPTIONS", "RULES", "Option", "Rule", "rule"]
+__all__ = ["OPTIONS", "RULES", "Option", "Rule", "names_a_rule", "rule"]

@@ -65,6 +65,11 @@ class Rule:
         return self.check(org, **kwargs)
 
 
+def names_a_rule(selector: str, codes: Iterable[str]) -> bool:
+    """Whether ``selector`` is a rule code, or a prefix of one, among ``codes``."""
+    return any(code.startswith(selector) for code in codes)
+
+
 def rule(code: str, name: str, severity: Severity, *, options: Iterable[Option] = (), opt_in: bool = False):
     """Declare a rule: ``@rule("SHP001", "span-too-wide", Severity.WARNING, options=[...])``."""
 
