@@ -30,6 +30,7 @@ from .layout import BOX_HEIGHT, BOX_WIDTH, OrgView
 
 FONT = "DejaVu Sans"  # ships with matplotlib: the same glyphs on every machine
 MARGIN = 36.0
+MIN_CONTENT_WIDTH = 360.0  # room for the header and a legend row even for a one-person chart
 HEADER = 64.0
 PAD = 8.0
 
@@ -220,7 +221,7 @@ def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> 
 
     legend_rows = _legend_rows(legend, by_person, layout, any(p.is_open for p in people),
                                any(c.kind == "dotted" for c in layout.connectors))
-    content_width = max(layout.width, 360.0)
+    content_width = max(layout.width, MIN_CONTENT_WIDTH)
     legend_height = 18.0 * len(legend_rows) + (16.0 if legend_rows else 0.0)
     width = content_width + 2 * MARGIN
     height = HEADER + layout.height + legend_height + 2 * MARGIN
@@ -384,18 +385,18 @@ def _legend_rows(groups, by_person, layout, has_open: bool, has_dotted: bool) ->
     if has_dotted:
         entries.append(("dotted", "Dotted line", DOTTED))
     codes: Counter = Counter()
-    worst: dict[str, tuple[Severity, str]] = {}
+    rule_of: dict[str, tuple[Severity, str]] = {}  # a code has one (configured) severity per run
     for found in by_person.values():
         for f in found:
             codes[f.code] += 1
-            worst[f.code] = (f.severity, f.name)
+            rule_of[f.code] = (f.severity, f.name)
     for code in sorted(codes):
-        severity, name = worst[code]
+        severity, name = rule_of[code]
         entries.append(("finding", f"{code} {name} ({codes[code]})", SEVERITY_COLOURS[severity]))
-    limit = max(layout.width, 360.0)
+    limit = max(layout.width, MIN_CONTENT_WIDTH)
     rows, row, used = [], [], 0.0
     for entry in entries:
-        size = 22 + text_width(entry[1], 8) + 18
+        size = _legend_entry_width(entry[1])
         if row and used + size > limit:
             rows.append(row)
             row, used = [], 0.0
@@ -404,6 +405,11 @@ def _legend_rows(groups, by_person, layout, has_open: bool, has_dotted: bool) ->
     if row:
         rows.append(row)
     return rows
+
+
+def _legend_entry_width(label: str) -> float:
+    """Swatch, gap, label and the space before the next entry."""
+    return 22 + text_width(label, 8) + 18
 
 
 def _draw_legend(ax, rows, x0: float, y0: float) -> None:
@@ -424,7 +430,7 @@ def _draw_legend(ax, rows, x0: float, y0: float) -> None:
             else:
                 lines.append([(x, y), (x + 14, y)])
             ax.text(x + 20, y, label, fontsize=8, color=TEXT, va="center", family=FONT)
-            x += 22 + text_width(label, 8) + 18
+            x += _legend_entry_width(label)
     if swatches:
         ax.add_collection(PolyCollection(swatches, facecolors=swatch_colours, linewidths=0))
     if outlines:
