@@ -222,10 +222,9 @@ class _Reader:
                 hint = did_you_mean(key, KEYS) or f" (keys are: {', '.join(KEYS)})"
                 self.problem(self.locate.key(key), f"unknown configuration key {key!r}{hint}")
                 continue
-            if key in ("rules", "rules-file"):
-                config.sources[key] = self.source(key)
-                continue
             config.sources[key] = self.source(key)
+            if key in ("rules", "rules-file"):
+                continue  # read above, by custom_rules()
             if key in LIST_KEYS:
                 codes = self.codes(value, known, key)
                 if key == "select":
