@@ -12,7 +12,7 @@ The Python API::
 
 from .engine import SelectionError, check, select_rules
 from .findings import Finding, OrgInputError, Problem, Severity
-from .loader import load, load_text
+from .sources import load, load_text
 from .org import Org, Person, Team
 from .roles import Role, RoleCatalog
 from .rules import RULES, Rule

@@ -22,7 +22,7 @@ from .findings import OrgInputError, Problem, Severity
 from .rules import OPTIONS, RULES, Rule, names_a_rule
 from .rules.custom import CustomRuleSpec, build_rule
 from .suggest import did_you_mean
-from .yamlread import YamlError, YamlList, YamlMap, parse
+from .sources.yamlparse import YamlError, YamlList, YamlMap, parse
 
 #: --fail-on / fail-on: the least severe finding that makes the exit code 1 (never: none does).
 FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}

@@ -2,7 +2,7 @@
 
 These models are the single description of the format: the loader validates
 with them and the published JSON Schema is generated from them. Values
-arrive as the text that was written (see ``yamlread``); the models type it.
+arrive as the text that was written (see ``yamlparse``); the models type it.
 """
 
 from __future__ import annotations

@@ -145,12 +145,12 @@ def test_no_colour_when_not_a_terminal():
 def test_colour_on_a_terminal_unless_no_color(monkeypatch):
     from orgmodel import cli
 
-    monkeypatch.setattr(cli, "_use_colour", lambda: True)
+    monkeypatch.setattr(cli.check, "use_colour", lambda: True)
     assert "\x1b[31m[error]" in run("check", EXAMPLES / "startup.yaml").stdout
     monkeypatch.undo()
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
-    assert cli._use_colour() is False
+    assert cli.use_colour() is False
 
 
 def test_rules_lists_every_rule_and_explains_one():

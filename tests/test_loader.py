@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from orgmodel import OrgInputError, load, load_text
-from orgmodel.loader import load_bytes
+from orgmodel.sources.yaml import load_bytes
 
 
 def problems(text: str | bytes) -> list[str]:

@@ -133,7 +133,7 @@ def test_any_text_loads_or_fails_with_positioned_problems_only(text):
 @given(st.binary(max_size=200))
 def test_any_bytes_load_or_fail_cleanly(data):
     from orgmodel import OrgInputError
-    from orgmodel.loader import load_bytes
+    from orgmodel.sources.yaml import load_bytes
 
     try:
         load_bytes(data, "bytes.yaml")

@@ -1,7 +1,7 @@
 """Org file -> :class:`~orgmodel.org.Org`, or every input problem with its position.
 
 The loader reads bytes (bounded in size), decodes UTF-8, parses YAML with
-``yamlread`` (positions, no tags, bounded aliases and depth, no duplicate
+``yamlparse`` (positions, no tags, bounded aliases and depth, no duplicate
 keys), flattens nested ``reports``, validates with the pydantic models and
 resolves roles. Problems are collected, not raised one by one, so a user
 sees all of them in one run.
@@ -17,13 +17,13 @@ from collections.abc import Iterable
 
 from pydantic import TypeAdapter, ValidationError
 
-from .findings import OrgInputError, Problem
-from .model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
-from .org import Org, Person, Team
-from .roles import UNKNOWN, Role, RoleCatalog
-from .rules.base import names_a_rule
-from .suggest import did_you_mean
-from .yamlread import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
+from ..findings import OrgInputError, Problem
+from ..model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
+from ..org import Org, Person, Team
+from ..roles import UNKNOWN, Role, RoleCatalog
+from ..rules.base import names_a_rule
+from ..suggest import did_you_mean
+from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
 
 #: Files larger than this are refused before reading (bytes); see ``max_bytes``.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -74,7 +74,7 @@ def load_bytes(
     except YamlError as exc:
         raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
     if known_codes is None:
-        from .rules import RULES
+        from ..rules import RULES
 
         known_codes = RULES.keys()
     return _Builder(filename, frozenset(known_codes)).build(root, root_mark, as_of)

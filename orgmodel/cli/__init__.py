@@ -1,0 +1,126 @@
+"""The ``orgmodel`` command: parse options, call the API, pick a reporter, set the exit code.
+
+This module holds the command group and what several commands share; each
+command group lives in a module of its own beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..config import Config, load_config, locate as locate_config
+from ..engine import SelectionError, check as run_checks, select_rules, validate_options
+from ..findings import OrgInputError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def split_codes(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
+    options = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="--option")
+        options[name.strip()] = value
+    return options
+
+
+def use_colour() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def print_problems(problems) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="orgmodel")
+def main() -> None:
+    """orgmodel: org design as code.
+
+    Check an org file (YAML) against org-design rules and draw its chart.
+
+    \b
+    Examples:
+      orgmodel check examples/scaleup.yaml
+      orgmodel render examples/scaleup.yaml -o scaleup.png
+    """
+
+
+class Configs:
+    """Each file's configuration: the nearest one above it (or --config, or none with --isolated),
+    with the command-line options on top (they win). Loaded once per configuration file."""
+
+    def __init__(self, config_path, isolated, *, select=(), extend_select=(), ignore=(), fail_on=None,
+                 rule_options=()):
+        self.config_path, self.isolated = config_path, isolated
+        self.lists = {key: split_codes(values) for key, values in
+                      (("select", select), ("extend-select", extend_select), ("ignore", ignore)) if values}
+        self.fail_on = fail_on
+        try:
+            self.rule_options = validate_options(parse_options(rule_options))
+        except SelectionError as exc:
+            raise click.UsageError(str(exc)) from None
+        self.loaded: dict[object, Config] = {}
+
+    def for_file(self, file: str | None) -> Config:
+        path = locate_config(file, config_path=self.config_path, isolated=self.isolated)
+        if path not in self.loaded:
+            try:
+                config = load_config(path, explicit=self.config_path is not None) if path else Config()
+            except OrgInputError as exc:
+                print_problems(exc.problems)
+                sys.exit(EXIT_INPUT)
+            self.loaded[path] = self._override(config)
+        return self.loaded[path]
+
+    def _override(self, config: Config) -> Config:
+        for key, codes in self.lists.items():
+            setattr(config, key.replace("-", "_"), codes)
+            config.sources[key] = f"--{key}"
+        if self.fail_on is not None:
+            config.fail_on = self.fail_on
+            config.sources["fail-on"] = "--fail-on"
+        config.options.update(self.rule_options)
+        config.sources.update(dict.fromkeys(self.rule_options, "--option"))
+        try:
+            select_rules(config.select, config.ignore, config.extend_select, config.registry)
+        except SelectionError as exc:
+            raise click.UsageError(str(exc)) from None
+        return config
+
+    @property
+    def registry(self) -> dict:
+        """Every rule of every configuration loaded so far."""
+        return {code: rule for config in self.loaded.values() for code, rule in config.registry.items()}
+
+
+def findings_for(org, config: Config, file: str) -> list:
+    return run_checks(org, select=config.select, ignore=config.ignore + config.ignores_for(file),
+                      extend_select=config.extend_select, options=config.options, severity=config.severity,
+                      registry=config.registry)
+
+
+_config_options = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="PATH",
+                 help="Use this configuration file (orgmodel.toml or pyproject.toml) instead of the nearest one."),
+    click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+]
+
+
+def config_options(command):
+    for option in reversed(_config_options):
+        command = option(command)
+    return command
+
+
+# The commands register themselves on `main` when their modules are imported.
+from . import catalog, check, render, setup  # noqa: E402,F401

@@ -1,0 +1,117 @@
+"""`orgmodel check`: findings for org files, in any report format."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from ..atomic import write_text_atomic
+from ..config import FAIL_LEVELS
+from ..engine import select_rules
+from ..findings import OrgInputError
+from ..report import REPORTERS, ReportContext, Summary
+from ..sources import load
+from ..wording import plural
+from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, print_problems, use_colour, config_options, main
+
+
+@main.command()
+@click.argument("files", nargs=-1, metavar="FILE...")
+@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("--output", metavar="FILE", help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Run only these rules (codes or prefixes, comma-separated; ALL for every rule).")
+@click.option("--extend-select", multiple=True, metavar="CODES",
+              help="Run these rules too, on top of the selection (e.g. the opt-in PRD013).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or prefixes).")
+@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
+              help="Exit 1 when a finding is at least this severe [default: error].")
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+              help="Evaluate the org on this date (overrides as_of in the file).")
+@click.option("--option", "rule_options", multiple=True, metavar="NAME=VALUE",
+              help="Set a rule option, e.g. --option max-span=12 (see `orgmodel rules CODE`).")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
+              help="Refuse files larger than this many megabytes.")
+@config_options
+@click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
+                                                   "came from, then exit.")
+def check(files, output_format, output, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size,
+          config_path, isolated, show_config):
+    """Check org files against the rules and report findings.
+
+    Prints FILE:LINE:COL: CODE [severity] message for each finding, with a
+    suggestion under it. Exit code 0: nothing at or above --fail-on; 1:
+    findings at or above it; 2: a file could not be read, or bad options.
+    Use - as FILE to read standard input. Settings come from the nearest
+    orgmodel.toml or [tool.orgmodel] in pyproject.toml; options override them.
+
+    \b
+    Examples:
+      orgmodel check org.yaml
+      orgmodel check --select PRD --fail-on warning org.yaml
+      orgmodel check --option max-span=12 --format sarif --output org.sarif org.yaml
+      orgmodel check --show-config org.yaml
+    """
+    configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
+                       fail_on=fail_on, rule_options=rule_options)
+    first = configs.for_file(files[0] if files else None)
+    if show_config:
+        click.echo(first.describe(), nl=False)
+        return
+    if not files:
+        raise click.UsageError("give at least one org file (or - for standard input)")
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    findings, people, unreadable, readable, failing = [], 0, 0, [], False
+    ran: dict[str, None] = {}
+    for path in files:
+        config = configs.for_file(path)
+        try:
+            org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
+                       known_codes=config.registry)
+        except OrgInputError as exc:
+            print_problems(exc.problems)
+            unreadable += 1
+            continue
+        print_problems(org.warnings)
+        people += len(org)
+        readable.append(org.file)
+        found = findings_for(org, config, path)
+        findings += found
+        threshold = FAIL_LEVELS[config.fail_on]
+        failing |= threshold is not None and any(f.severity >= threshold for f in found)
+        ran.update(dict.fromkeys(r.code for r in select_rules(config.select, config.ignore, config.extend_select,
+                                                              config.registry)))
+    if unreadable:
+        click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above)", err=True)
+    if readable:
+        summary = Summary.of(findings, files=len(readable), people=people)
+        context = ReportContext(rules=configs.registry, ran=tuple(ran), files=tuple(readable),
+                                root=_repository_root(), version=__version__)
+        colour = output is None and use_colour()
+        report = REPORTERS[output_format](findings, summary, context, color=colour)
+        if output is None:
+            click.echo(report, nl=False, color=colour)
+        else:
+            try:
+                write_text_atomic(output, report)
+            except OSError as exc:
+                click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
+                sys.exit(EXIT_INPUT)
+    if unreadable:
+        sys.exit(EXIT_INPUT)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _repository_root() -> Path | None:
+    """The enclosing git checkout (SARIF paths are relative to it), or None."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
