@@ -28,7 +28,7 @@ from .layout import (
     layout_org,
     layout_people,
 )
-from .pages import A0, MIN_TEXT, ORIENTATIONS, PAPERS, fits_legibly, paper_size
+from .pages import LARGEST_SHEET, MIN_TEXT, ORIENTATIONS, PAPERS, fits_legibly, paper_size
 
 FORMATS = ("png", "svg", "pdf", "json")
 DEFAULT_DPI = 150
@@ -97,7 +97,7 @@ def render(
 
     ``pages`` (PDF only): True for a paged chart on ``paper``, False for one
     page, None to page only when one page would not be legible (on ``paper``,
-    or on A0 when no paper is given). A PNG or SVG too large to be legible
+    or on 2A0 when no paper is given). A PNG or SVG too large to be legible
     shows the deepest levels that are, unless ``full``.
     """
     fmt = output_format(output)
@@ -140,7 +140,7 @@ def render(
         size = chart_size(org, view, shown, style)
         if fmt == "pdf" and pages is not False:
             sheet = paper_size(paper or "a4", orientation)
-            if pages or not fits_legibly(size, paper_size(paper, orientation) if paper else A0):
+            if pages or not fits_legibly(size, paper_size(paper, orientation) if paper else LARGEST_SHEET):
                 if not pages:
                     result.notes.append(
                         f"one page of {size[0] / 72:.0f} x {size[1] / 72:.0f} inches would print its text smaller "

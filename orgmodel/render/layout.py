@@ -338,8 +338,8 @@ def _search_limit(order, roots, children, geometry: _Geometry, aspect: float) ->
 
     Narrower bands make a chart taller, so the band limit is bisected for
     (on a log scale, a fixed number of passes: still linear time), keeping
-    the trial closest to ``aspect`` by ratio; an org already about that
-    shape is not wrapped at all.
+    the trial closest to ``aspect`` by ratio (erring on the tall side); an
+    org already about that shape is not wrapped at all.
     """
     free = _arrange_all(order, roots, children, geometry, None)
     breadth, length = _extent(free, geometry)
@@ -347,7 +347,8 @@ def _search_limit(order, roots, children, geometry: _Geometry, aspect: float) ->
         return free
 
     def miss(ratio: float) -> float:
-        return max(ratio / aspect, aspect / ratio)
+        # Too wide is the worse miss: a tall chart scrolls, a wide one shrinks everything.
+        return ratio / aspect if ratio > aspect else (aspect / ratio) ** 0.5
 
     low, high = 2 * geometry.breadth, breadth
     best, best_miss = free, miss(breadth / length)

@@ -40,8 +40,8 @@ PAPERS = {
     "a4": (595.28, 841.89), "a3": (841.89, 1190.55), "a2": (1190.55, 1683.78),
     "letter": (612.0, 792.0), "tabloid": (792.0, 1224.0),
 }
-#: The largest sheet anyone prints a chart on: a single-page PDF that would not be legible on it gets pages.
-A0 = (2383.94, 3370.39)
+#: The largest sheet plotters print (2A0): a single-page PDF that would not be legible on it gets pages.
+LARGEST_SHEET = (3370.39, 4767.87)
 ORIENTATIONS = ("landscape", "portrait")
 MIN_TEXT = 6.0        # points, at print size
 SMALLEST_TEXT = 7.0   # the smallest text a chart draws (badges), at full size
