@@ -15,10 +15,8 @@ import argparse
 import random
 import sys
 
-FIRST = ("Ada Ben Chloe Dev Elif Farah Gil Hiro Ines Jae Kofi Lara Milo Nia Oren Paz Quin Rosa Sven Tala "
-         "Umar Vivi Wade Xena Yara Zeke Alma Bo Cyra Dax Esme Finn Gwen Hal Isla Joss Kira Luca Maia Nico").split()
-LAST = ("Abara Berg Castillo Dahl Eze Fischer Gupta Holm Ibsen Jovic Kaur Lind Moreau Nakamura Osei Petrov "
-        "Quist Rahman Storm Toivonen Urquhart Varga Weiss Xu Yilmaz Zamora").split()
+FIRST = ["Ada", "Ben", "Chloe", "Dev", "Elif", "Farah", "Gil", "Hiro", "Ines", "Jae", "Kofi", "Lara", "Milo", "Nia", "Oren", "Paz", "Quin", "Rosa", "Sven", "Tala", "Umar", "Vivi", "Wade", "Xena", "Yara", "Zeke", "Alma", "Bo", "Cyra", "Dax", "Esme", "Finn", "Gwen", "Hal", "Isla", "Joss", "Kira", "Luca", "Maia", "Nico"]
+LAST = ["Abara", "Berg", "Castillo", "Dahl", "Eze", "Fischer", "Gupta", "Holm", "Ibsen", "Jovic", "Kaur", "Lind", "Moreau", "Nakamura", "Osei", "Petrov", "Quist", "Rahman", "Storm", "Toivonen", "Urquhart", "Varga", "Weiss", "Xu", "Yilmaz", "Zamora"]
 
 # function: (share of the company, its leader's role, manager roles from the top down, individual roles)
 FUNCTIONS = [

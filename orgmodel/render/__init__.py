@@ -28,7 +28,14 @@ from .layout import (
     layout_org,
     layout_people,
 )
-from .pages import LARGEST_SHEET, MIN_TEXT, ORIENTATIONS, PAPERS, fits_legibly, paper_size
+from .pages import (
+    LARGEST_SHEET,
+    MIN_TEXT,
+    ORIENTATIONS,
+    PAPERS,
+    fits_legibly,
+    paper_size,
+)
 
 FORMATS = ("png", "svg", "pdf", "json")
 DEFAULT_DPI = 150

@@ -296,8 +296,8 @@ def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style, pag
     ox, oy = MARGIN, plan.top
 
     title = style.title or org.name
-    ax.text(MARGIN, MARGIN, title, fontsize=18 * scale, fontweight="bold", color=TEXT, va="top", family=FONT)
-    ax.text(MARGIN, MARGIN + 28, header_text(org, view), fontsize=10 * scale, color=MUTED, va="top", family=FONT)
+    ax.text(MARGIN, MARGIN, title, fontsize=18 * scale, fontweight="bold", color=TEXT, va="top", family=FONT, parse_math=False)
+    ax.text(MARGIN, MARGIN + 28, header_text(org, view), fontsize=10 * scale, color=MUTED, va="top", family=FONT, parse_math=False)
     if page is not None:
         _page_furniture(ax, page, width, height)
 
@@ -376,14 +376,14 @@ def _page_furniture(ax, page: Page, width: float, height: float) -> None:
     scale = page.scale
     if page.breadcrumb:
         x, y = MARGIN, MARGIN + HEADER
-        ax.text(x, y, "Up:", fontsize=8 * scale, color=MUTED, va="top", family=FONT)
+        ax.text(x, y, "Up:", fontsize=8 * scale, color=MUTED, va="top", family=FONT, parse_math=False)
         x += text_width("Up: ", 8)
         for i, (text, number) in enumerate(page.breadcrumb):
             step = f"{text} (page {number})"
-            ax.text(x, y, step, fontsize=8 * scale, color=LINK, va="top", family=FONT, url=page_link(number))
+            ax.text(x, y, step, fontsize=8 * scale, color=LINK, va="top", family=FONT, parse_math=False, url=page_link(number))
             x += text_width(step, 8)
             if i < len(page.breadcrumb) - 1:
-                ax.text(x, y, " › ", fontsize=8 * scale, color=MUTED, va="top", family=FONT)
+                ax.text(x, y, " › ", fontsize=8 * scale, color=MUTED, va="top", family=FONT, parse_math=False)
                 x += text_width(" › ", 8)
     ax.text(width - MARGIN, height - MARGIN / 2, f"Page {page.number} of {page.count}", fontsize=8 * scale,
             color=MUTED, ha="right", va="bottom", family=FONT)
@@ -491,10 +491,11 @@ def _label(labels: Labels, org: Org, person: Person, x: float, y: float, width: 
     values = [v for v in (_field_text(org, person, f) for f in rest) if v]
     detail: list[str] = []
     for i, value in enumerate(values):
-        left = room - len(tail) - len(detail) - (len(values) - i - 1)
+        left = room - len(tail) - len(detail)
         if left <= 0:
             break
-        detail += wrap(value, width, 7.5, lines=min(2, left))
+        spare = left - (len(values) - i - 1)  # a second line only when the later fields still fit
+        detail += wrap(value, width, 7.5, lines=2 if spare >= 2 else 1)
     detail = (detail + [fit(t, width, 7.5) for t in tail])[:max(room, 0)]
     for i, line in enumerate(names):
         # SVG: the first line is <g id="person-ID">, which gets a tooltip on save.
@@ -569,7 +570,7 @@ def _draw_legend(ax, rows, x0: float, y0: float, scale: float = 1.0) -> None:
                 dashes.append(square)
             elif kind == "dotted":
                 lines.append([(x, y), (x + 14, y)])
-            ax.text(x + 20, y, label, fontsize=8 * scale, color=TEXT, va="center", family=FONT)
+            ax.text(x + 20, y, label, fontsize=8 * scale, color=TEXT, va="center", family=FONT, parse_math=False)
             x += _legend_entry_width(label)
     if swatches:
         ax.add_collection(PolyCollection(swatches, facecolors=swatch_colours, linewidths=0))

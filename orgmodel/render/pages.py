@@ -136,7 +136,7 @@ def plan_pages(org: Org, roots: Sequence[str], paper: tuple[float, float], *, fi
 
 
 #: Teams tried in a row that do not fit before a page counts as full.
-PATIENCE = 4
+PATIENCE = 6
 
 
 def _fill(org: Org, job: _Job, view: OrgView, capacity: float, fitted) -> OrgView:
@@ -152,7 +152,9 @@ def _fill(org: Org, job: _Job, view: OrgView, capacity: float, fitted) -> OrgVie
     while frontier and misses < PATIENCE:
         pid = frontier.popleft()
         kids = org.tree_children[pid]
-        wider = fitted(job, job.roots, expanded | {pid}) if shown + len(kids) <= capacity else None
+        if shown + len(kids) > capacity:
+            continue  # too many by count alone: no layout needed to know
+        wider = fitted(job, job.roots, expanded | {pid})
         if wider is None:
             misses += 1
             continue

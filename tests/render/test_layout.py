@@ -1,5 +1,7 @@
 """Geometry of the tidy layout: no overlaps, reports below managers, managers centred, deterministic."""
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -172,8 +174,8 @@ def test_dotted_lines_are_routed_around_boxes_or_noted():
     assert ("a", "b1") in dotted
     assert layout.dotted_notes["c2"] == ["ghost"], "a manager not drawn is named in the box"
     for (source, target), points in dotted.items():
-        assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:]))
-        assert sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(points, points[1:])) <= LONG_ROUTE
+        assert all(a[0] == b[0] or a[1] == b[1] for a, b in itertools.pairwise(points))
+        assert sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in itertools.pairwise(points)) <= LONG_ROUTE
     for source, target in [("a", "b1"), ("c", "a1"), ("a", "a3")]:
         assert ((source, target) in dotted) != (source in layout.dotted_notes.get(target, []))
     assert _crossing(layout) == []

@@ -15,7 +15,7 @@ from orgmodel.render.chart import Style, chart_size
 from ..conftest import EXAMPLES
 
 sys.path.insert(0, str(EXAMPLES.parent / "benchmarks"))
-from realistic import realistic  # noqa: E402
+from realistic import realistic
 
 
 def run(*args):
@@ -108,7 +108,7 @@ def test_a_far_dotted_line_is_named_in_the_box_and_the_legend(tmp_path):
     org = orgmodel.load(EXAMPLES / "enterprise.yaml")
     view = layout_org(org, aspect=1.414)
     assert view.layout.dotted_notes, "the enterprise example has dotted lines across the org"
-    person, managers = next(iter(view.layout.dotted_notes.items()))
+    _person, managers = next(iter(view.layout.dotted_notes.items()))
     out = tmp_path / "c.svg"
     render(org, out)
     text = out.read_text()
