@@ -21,3 +21,77 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
     found = closest(word, choices)
     return f" (did you mean {found!r}?)" if found else ""
+
+
+def _squeezed(text: str) -> str:
+    """Lower case, letters and digits only: ``Justin Farris`` and ``justin.farris`` both give ``justinfarris``."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+class PersonFinder:
+    """Which person an id that names nobody most likely means, when that is clear.
+
+    A near miss is only a hint when it is clearly the same person: the id is a
+    person's name or email local part written another way (``justinfarris``,
+    ``justin.farris@acme.com`` for Justin Farris), another spelling of an id
+    (``Ana_Lima`` for ``ana-lima``), or a one-letter typo of a long enough id
+    with no digits in it. Ids with digits are employee numbers: ``7`` and
+    ``97`` are different people however alike they look, so only an exact
+    match of the spelled-out form counts for them.
+
+    Built once per org (linear in its size); each lookup costs the length of
+    the id, not the size of the org.
+    """
+
+    #: A typo must keep this much of the id (difflib ratio) to count as the same word.
+    SIMILARITY = 0.85
+    #: A shorter unknown id is too easily one letter away from someone else's.
+    MIN_TYPO_LENGTH = 4
+
+    def __init__(self, people: Iterable[tuple[str, str]]):
+        """``people``: (id, name) pairs."""
+        self._exact: dict[str, str | None] = {}
+        self._typos: dict[str, set[str]] = {}
+        for pid, name in people:
+            keys = {_squeezed(pid), _squeezed(name), _squeezed(pid.partition("@")[0])} - {""}
+            words = name.split()
+            if len(words) > 1:
+                keys.add(_squeezed(" ".join(words[1:] + words[:1])))  # "Farris Justin" in a family-name-first export
+            for key in keys:
+                # Two people with the same key: no clear match for it.
+                self._exact[key] = pid if self._exact.get(key, pid) == pid else None
+            squeezed = _squeezed(pid)
+            if squeezed and not _has_digit(squeezed):
+                for variant in self._deletions(squeezed):
+                    self._typos.setdefault(variant, set()).add(pid)
+
+    def find(self, unknown: str) -> str | None:
+        keys = [_squeezed(unknown), _squeezed(unknown.partition("@")[0])]
+        for key in keys:
+            if key in self._exact:
+                return self._exact[key]
+        key = keys[0]
+        if not self._typo_candidate(key):
+            return None
+        candidates: set[str] = set()
+        for variant in self._deletions(key):
+            candidates |= self._typos.get(variant, set())
+        scored = sorted(((difflib.SequenceMatcher(None, key, _squeezed(pid)).ratio(), pid) for pid in candidates),
+                        reverse=True)
+        if not scored or scored[0][0] < self.SIMILARITY or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return scored[0][1]
+
+    @classmethod
+    def _typo_candidate(cls, squeezed: str) -> bool:
+        return len(squeezed) >= cls.MIN_TYPO_LENGTH and not _has_digit(squeezed)
+
+    @staticmethod
+    def _deletions(word: str) -> set[str]:
+        """The word and every form of it with one letter left out: two words share one when they
+        are one insertion, deletion, substitution or swap of neighbours apart."""
+        return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
