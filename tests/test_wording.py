@@ -48,27 +48,27 @@ def org_text(role: str, n: int) -> str:
         *(f"  - {{id: cyc{i}, role: {role}, reports_to: cyc{(i + 1) % n}}}" for i in range(n)),
         # ORG004: n more tops; ORG005, ORG006: an unknown role and team.
         *(f"  - {{id: top{i}, role: {role}}}" for i in range(n)),
-        f"  - {{id: odd, role: unheard_of_role, reports_to: ceo}}",
-        f"  - {{id: odd2, title: Chief Vibes Officer, reports_to: ceo}}",
+        "  - {id: odd, role: unheard_of_role, reports_to: ceo}",
+        "  - {id: odd2, title: Chief Vibes Officer, reports_to: ceo}",
         f"  - {{id: teamless, role: {role}, team: nowhere, reports_to: ceo}}",
         # Product ladder under a VP (outside PRD011's count): PRD001 (n open PMs below a leader),
         # PRD002, PRD009 (n years), PRD012 (a junior PM managing n people), PRD003, PRD007, PRD008, PRD013.
         "  - {id: vp, role: vp_product, reports_to: m}",
-        "  - {id: lead, role: head_of_product, reports_to: vp, hired: 2020-01-01, experience_years: " f"{n}}}",
+        f"  - {{id: lead, role: head_of_product, reports_to: vp, hired: 2020-01-01, experience_years: {n}}}",
         *(f"  - {{id: open{i}, role: product_manager, status: open, reports_to: lead}}" for i in range(n)),
         "  - {id: lead2, role: head_of_product, reports_to: vp, hired: 2020-01-01}",
         "  - {id: spm, role: senior_product_manager, reports_to: lead2, hired: 2021-01-01}",
         "  - {id: jr, role: junior_product_manager, reports_to: spm}",
         *(f"  - {{id: jr{i}, role: {role}, reports_to: jr}}" for i in range(n)),
         "  - {id: inv, role: product_director, reports_to: spm}",
-        f"  - {{id: jr2, role: associate_product_manager, reports_to: m}}",
-        f"  - {{id: spm2, role: senior_product_manager, reports_to: m}}",
+        "  - {id: jr2, role: associate_product_manager, reports_to: m}",
+        "  - {id: spm2, role: senior_product_manager, reports_to: m}",
         # PRD004, PRD006: a head of product elsewhere; PRD011: n heads with no VP (min-heads n).
         *(f"  - {{id: head{i}, role: head_of_product, reports_to: dot}}" for i in range(n)),
         # PRD010: a manager of n product managers (min-team n).
         f"  - {{id: pmm, role: {role}, reports_to: ceo}}",
         *(f"  - {{id: pm{i}, role: product_manager, reports_to: pmm}}" for i in range(n)),
-        # PRD005: a VP of Product under someone other than the CEO is `vp` above.
+        # PRD005 fires on `vp`, who reports to m rather than the CEO.
     ]
     return "\n".join(lines) + "\n"
 
