@@ -16,7 +16,8 @@ from ..findings import OrgInputError
 from ..report import REPORTERS, STATISTICS, ReportContext, Summary
 from ..sources import load
 from ..wording import plural
-from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, print_problems, use_colour, config_options, main
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, print_problems,
+               selection_options, use_colour)
 
 
 @main.command()
@@ -27,11 +28,7 @@ from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, prin
 @click.option("--statistics", is_flag=True,
               help="Print how many findings each rule gave (count, code, name, severity; most frequent first) "
                    "instead of the findings. Text or json.")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Run only these rules (codes or prefixes, comma-separated; ALL for every rule).")
-@click.option("--extend-select", multiple=True, metavar="CODES",
-              help="Run these rules too, on top of the selection (e.g. the opt-in PRD013).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or prefixes).")
+@selection_options
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
               help="Exit 1 when a finding is at least this severe [default: error].")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
