@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
@@ -23,13 +24,17 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {found!r}?)" if found else ""
 
 
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
+
+
 def _squeezed(text: str) -> str:
     """Lower case, letters and digits only: ``Justin Farris`` and ``justin.farris`` both give ``justinfarris``."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    return _NOT_ALPHANUMERIC.sub("", text.casefold())
 
 
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return _DIGIT.search(text) is not None
 
 
 class PersonFinder:
@@ -55,19 +60,37 @@ class PersonFinder:
     def __init__(self, people: Iterable[tuple[str, str]]):
         """``people``: (id, name) pairs."""
         self._exact: dict[str, str | None] = {}
-        self._typos: dict[str, set[str]] = {}
+        self._typos: dict[str, str] | None = None
+        self._typo_ids: list[str] = []
+        exact = self._exact
         for pid, name in people:
-            keys = {_squeezed(pid), _squeezed(name), _squeezed(pid.partition("@")[0])} - {""}
+            squeezed = _squeezed(pid)
+            keys = {squeezed, _squeezed(name)}
+            if "@" in pid:
+                keys.add(_squeezed(pid.partition("@")[0]))
             words = name.split()
             if len(words) > 1:
                 keys.add(_squeezed(" ".join(words[1:] + words[:1])))  # "Farris Justin" in a family-name-first export
+            keys.discard("")
             for key in keys:
                 # Two people with the same key: no clear match for it.
-                self._exact[key] = pid if self._exact.get(key, pid) == pid else None
-            squeezed = _squeezed(pid)
+                exact[key] = pid if exact.get(key, pid) == pid else None
             if squeezed and not _has_digit(squeezed):
-                for variant in self._deletions(squeezed):
-                    self._typos.setdefault(variant, set()).add(pid)
+                self._typo_ids.append(pid)
+
+    def _typo_index(self) -> dict[str, str]:
+        """Each id's one-letter-deleted forms, built only once an id needs a typo search (an org whose
+        missing managers are all employee numbers never pays for it)."""
+        if self._typos is None:
+            # Variant -> the ids it comes from, as one string joined by newlines (ids have none): a
+            # container per variant would mean a million small objects for a 100,000-person org.
+            typos: dict[str, str] = {}
+            for pid in self._typo_ids:
+                for variant in self._deletions(_squeezed(pid)):
+                    found = typos.get(variant)
+                    typos[variant] = pid if found is None or found == pid else f"{found}\n{pid}"
+            self._typos = typos
+        return self._typos
 
     def find(self, unknown: str) -> str | None:
         keys = [_squeezed(unknown), _squeezed(unknown.partition("@")[0])]
@@ -78,8 +101,11 @@ class PersonFinder:
         if not self._typo_candidate(key):
             return None
         candidates: set[str] = set()
+        typos = self._typo_index()
         for variant in self._deletions(key):
-            candidates |= self._typos.get(variant, set())
+            found = typos.get(variant)
+            if found is not None:
+                candidates.update(found.split("\n"))
         scored = sorted(((difflib.SequenceMatcher(None, key, _squeezed(pid)).ratio(), pid) for pid in candidates),
                         reverse=True)
         if not scored or scored[0][0] < self.SIMILARITY or (len(scored) > 1 and scored[1][0] == scored[0][0]):
