@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 
 
@@ -29,7 +30,10 @@ _DIGIT = re.compile(r"\d")
 
 
 def _squeezed(text: str) -> str:
-    """Lower case, letters and digits only: ``Justin Farris`` and ``justin.farris`` both give ``justinfarris``."""
+    """Lower case, letters and digits only, accents dropped: ``Justin Farris`` and ``justin.farris`` both give
+    ``justinfarris``, ``José García`` gives ``josegarcia`` (ids are ASCII, names often are not)."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return _NOT_ALPHANUMERIC.sub("", text.casefold())
 
 
@@ -45,8 +49,9 @@ class PersonFinder:
     ``justin.farris@acme.com`` for Justin Farris), another spelling of an id
     (``Ana_Lima`` for ``ana-lima``), or a one-letter typo of a long enough id
     with no digits in it. Ids with digits are employee numbers: ``7`` and
-    ``97`` are different people however alike they look, so only an exact
-    match of the spelled-out form counts for them.
+    ``97`` are different people however alike they look, so an id of digits
+    alone is never matched, and one with letters too (``E-0097``) only when
+    it differs in case and punctuation alone.
 
     Built once per org (linear in its size); each lookup costs the length of
     the id, not the size of the org.
@@ -94,6 +99,8 @@ class PersonFinder:
 
     def find(self, unknown: str) -> str | None:
         keys = [_squeezed(unknown), _squeezed(unknown.partition("@")[0])]
+        if keys[0].isdigit():
+            return None  # an employee number: "9.7" is no more employee 97 than "7" is
         for key in keys:
             if key in self._exact:
                 return self._exact[key]
