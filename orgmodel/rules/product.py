@@ -293,12 +293,15 @@ def missing_vp_of_product(org: Org, min_heads: int) -> Iterable[Finding]:
     common = [pid for pid in org.order if inside[pid] + (pid in head_ids) == len(heads)]
     names = ", ".join(p.label for p in heads)
     related = tuple(p.id for p in heads)
-    counted = plural(len(heads), "head of product", "heads of product")
-    if common:
+    counted = f"{len(heads)} heads of product"
+    if len(heads) == 1:  # min-heads 1: the head is their own nearest common manager
+        yield Finding(heads[0].id, f"{who(heads[0])} has no VP of Product above them",
+                      suggestion=f"hire a VP of Product for {heads[0].label} to report to")
+    elif common:
         where = org.people[max(common, key=org.depth.__getitem__)]
-        verb = "reports" if len(heads) == 1 else "report"
-        yield Finding(where.id, f"{counted} {verb} up through {where.label} with no VP of Product above: {names}",
-                      related=related, suggestion=f"hire a VP of Product under {where.label} to lead them")
+        yield Finding(where.id, f"{counted} report up through {where.label} with no VP of Product above them: "
+                                f"{names}", related=related,
+                      suggestion=f"hire a VP of Product under {where.label} to lead them")
     else:
         yield Finding(heads[0].id, f"{counted} have no VP of Product above them and no common "
                                    f"manager: {names}", related=related[1:],
