@@ -8,6 +8,7 @@ that ran) and the repository root SARIF paths are relative to.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,14 +40,15 @@ class Summary:
     @classmethod
     def of(cls, findings: Sequence[Finding], *, files: int, people: int) -> Summary:
         counts = {level: 0 for level in Severity}
-        codes: dict[str, CodeCount] = {}
+        per_code: Counter[str] = Counter()
+        worst: dict[str, Finding] = {}
         for finding in findings:
             counts[finding.severity] += 1
-            seen = codes.get(finding.code)
-            codes[finding.code] = CodeCount(finding.code, finding.name,
-                                            max(finding.severity, seen.severity) if seen else finding.severity,
-                                            seen.count + 1 if seen else 1)
-        by_code = tuple(sorted(codes.values(), key=lambda c: (-c.count, c.code)))
+            per_code[finding.code] += 1
+            if finding.code not in worst or finding.severity > worst[finding.code].severity:
+                worst[finding.code] = finding
+        by_code = tuple(sorted((CodeCount(code, worst[code].name, worst[code].severity, count)
+                                for code, count in per_code.items()), key=lambda c: (-c.count, c.code)))
         return cls(files, people, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], by_code)
 
     @property

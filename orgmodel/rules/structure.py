@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from ..findings import Finding, Severity
@@ -48,10 +49,7 @@ def unknown_manager(org: Org) -> Iterable[Finding]:
     Source: general org-design practice (every reporting line must resolve).
     """
     hint = _IdHints(org)
-    sharing: dict[str, int] = {}
-    for pid in org.unknown_managers:
-        missing = org.people[pid].reports_to
-        sharing[missing] = sharing.get(missing, 0) + 1
+    sharing = Counter(org.people[pid].reports_to for pid in org.unknown_managers)
     for pid in org.unknown_managers:
         person = org.people[pid]
         missing = person.reports_to
