@@ -104,25 +104,23 @@ def _person_changes(old: Person | None, new: Person | None) -> list[Change]:
     return found
 
 
-def findings_delta(old: Sequence[Finding], new: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
-    def key(finding: Finding) -> tuple[str, str]:
-        return finding.code, finding.person
+def _unmatched(findings: Sequence[Finding], others: Sequence[Finding]) -> list[Finding]:
+    """The findings of ``findings`` left over once each is paired with one of ``others`` of the same
+    code and person."""
+    available = Counter((f.code, f.person) for f in others)
+    left = []
+    for finding in findings:
+        key = (finding.code, finding.person)
+        if available[key] > 0:
+            available[key] -= 1
+        else:
+            left.append(finding)
+    return left
 
-    remaining = Counter(key(f) for f in old)
-    introduced = []
-    for finding in new:
-        if remaining[key(finding)] > 0:
-            remaining[key(finding)] -= 1
-        else:
-            introduced.append(finding)
-    remaining = Counter(key(f) for f in new)
-    resolved = []
-    for finding in old:
-        if remaining[key(finding)] > 0:
-            remaining[key(finding)] -= 1
-        else:
-            resolved.append(finding)
-    return introduced, resolved
+
+def findings_delta(old: Sequence[Finding], new: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """(introduced, resolved): findings of ``new`` with no match in ``old``, and the reverse."""
+    return _unmatched(new, old), _unmatched(old, new)
 
 
 def _table(before: Counter, after: Counter) -> dict[str, tuple]:
