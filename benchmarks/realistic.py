@@ -6,7 +6,7 @@ A CEO with 8 to 12 direct reports (C-level and VP leaders of each
 function), managers with spans of 3 to 15, a few managers of 30 to 45
 people (support and sales floors), a department per leader as the team,
 about 3% open positions and 1% dotted lines to a manager elsewhere. Names
-are unique. The same size and seed always give the same file.
+are unique up to about 20,000 people. The same size and seed always give the same file.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from pathlib import Path
 
-FIRST = ["Ada", "Ben", "Chloe", "Dev", "Elif", "Farah", "Gil", "Hiro", "Ines", "Jae", "Kofi", "Lara", "Milo", "Nia", "Oren", "Paz", "Quin", "Rosa", "Sven", "Tala", "Umar", "Vivi", "Wade", "Xena", "Yara", "Zeke", "Alma", "Bo", "Cyra", "Dax", "Esme", "Finn", "Gwen", "Hal", "Isla", "Joss", "Kira", "Luca", "Maia", "Nico"]
-LAST = ["Abara", "Berg", "Castillo", "Dahl", "Eze", "Fischer", "Gupta", "Holm", "Ibsen", "Jovic", "Kaur", "Lind", "Moreau", "Nakamura", "Osei", "Petrov", "Quist", "Rahman", "Storm", "Toivonen", "Urquhart", "Varga", "Weiss", "Xu", "Yilmaz", "Zamora"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import FIRST, LAST, split_team
 
 # function: (share of the company, its leader's role, manager roles from the top down, individual roles)
 FUNCTIONS = [
@@ -94,14 +95,7 @@ def realistic(size: int, seed: int = 7, name: str | None = None) -> str:
                 continue
             span = min(below, rnd.randint(3, 15) if rung else rnd.randint(4, 9))
             rest = below - span
-            weights = [rnd.uniform(0.3, 1.7) for _ in range(span)]
-            shares = [int(rest * w / sum(weights)) for w in weights]
-            largest = max(range(span), key=shares.__getitem__)
-            small = [j for j, s in enumerate(shares) if s < 3 and j != largest]
-            shares[largest] += rest - sum(shares) + sum(shares[j] for j in small)
-            for j in small:
-                shares[j] = 0
-            for share_below in shares:
+            for share_below in split_team(rnd, rest, span, 0.3, 1.7):
                 if not share_below:
                     emit(rnd.choice(leaves), manager, function)
                     continue
