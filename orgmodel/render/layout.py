@@ -51,6 +51,8 @@ ELBOW_DROP = 18.0        # where a connector turns under its manager
 DIRECTIONS = ("tb", "lr")
 #: Width over height a single-page chart aims at when wrapping: about a landscape page.
 DEFAULT_ASPECT = 1.414
+#: The aspect search stops once the chart is within this factor of the target.
+CLOSE_ENOUGH = 1.08
 #: A dotted route longer than this (in points) crosses several subtrees: a note replaces it.
 LONG_ROUTE = 5 * (BOX_WIDTH + SIBLING_GAP) + 2 * ROW_PITCH
 DOTTED_CLEARANCE = 9.0   # from a box edge to where a dotted route turns
@@ -361,6 +363,8 @@ def _search_limit(order, roots, children, geometry: _Geometry, aspect: float) ->
         ratio = breadth / length
         if miss(ratio) < best_miss:
             best, best_miss = trial, miss(ratio)
+        if best_miss <= CLOSE_ENOUGH:
+            break
         if ratio <= aspect:
             low = limit
         else:
