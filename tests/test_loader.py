@@ -32,7 +32,6 @@ def test_every_problem_in_one_run_with_positions():
         "    title: CTO\n"
         "  - name: nobody\n"
         "    role: ceo\n"
-        "  - id: c\n"
     )
     assert problems(text) == [
         "org.yaml:5:5: unknown key 'reports_too' (did you mean 'reports_to'?)",
@@ -42,7 +41,6 @@ def test_every_problem_in_one_run_with_positions():
         "org.yaml:11:13: 'status' must be 'filled' or 'open', not 'opne' (did you mean 'open'?)",
         "org.yaml:12:9: duplicate person id 'a' (first defined at line 3)",
         "org.yaml:14:5: missing required key 'id'",
-        "org.yaml:16:5: person 'c' needs a 'role' or a 'title'",
     ]
 
 

@@ -123,4 +123,4 @@ def config_options(command):
 
 
 # The commands register themselves on `main` when their modules are imported.
-from . import catalog, check, render, setup  # noqa: E402,F401
+from . import catalog, check, render, setup, titles  # noqa: E402,F401

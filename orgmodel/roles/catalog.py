@@ -1,26 +1,42 @@
-"""The role catalog: built-in ladders with ranks and families, and title inference.
+"""The role catalog: named roles with ranks and families, generic roles, and title inference.
 
 A role has an id, a display title, a family and (on a ladder) a rank, higher
 being more senior. The product ladder follows the seed documents (see
-format.md); the other families cover the rest of a real company so that its
-org file loads without custom roles.
+format.md); the other named roles cover the usual ladders of a company.
 
-Titles are matched after normalising them: lower case, punctuation and
-filler words dropped, abbreviations spelled out ("Sr." -> senior, "PM" ->
-product manager, "VP" -> vice president), level suffixes dropped ("II",
-"L5"). A title matches a role when its normal form equals one of the role's
-alias forms; failing that, the longest run of words inside the title that
-is an alias wins ("Founder & CEO" -> ceo, "Product Manager, Payments" ->
-product_manager).
+Every other title still gets a role: a *generic* role of its family and
+rank band, with the id ``<family>_<band>`` (``finance_60`` is a finance
+senior manager or staff specialist, ``operations_30`` a junior operations
+role). Product management has named roles for every band but the entry
+one, so its only generic role is ``product_20``.
+
+Inference (``RoleCatalog.infer``), in order: a custom role's alias found in
+the title wins; then a named role's alias equal to the title (or to the part
+that names the job); then the title is read as a family and a band (see
+``titles``) and mapped to the most specific named role of that family and
+band (``vocabulary/ladders.csv``), else to the generic role.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-FAMILIES = ("executive", "product", "engineering", "design", "data", "marketing", "sales", "operations", "other")
+from .titles import (
+    BANDS,
+    MAX_TITLE_CHARS,
+    MAX_WORDS,
+    Reading,
+    Vocabulary,
+    normalise_title,
+    read_title,
+)
+
+FAMILIES = ("executive", "product", "engineering", "design", "data", "research", "marketing", "sales", "customer",
+            "people", "finance", "legal", "it", "operations", "other")
+
+#: How each family is written in a generic role's title.
+FAMILY_TITLES = {"it": "IT", "customer": "Customer success & support", "people": "People (HR)"}
 
 #: The id given to a person whose role is in no catalog or cannot be inferred.
 UNKNOWN = "unknown"
@@ -38,6 +54,7 @@ class Role:
     rank: int | None = None
     aliases: tuple[str, ...] = ()
     builtin: bool = True
+    generic: bool = False
 
     @property
     def on_product_ladder(self) -> bool:
@@ -56,7 +73,7 @@ def _role(id, title, family, rank, *aliases):
     return Role(id, title, family, rank, tuple(aliases))
 
 
-BUILTIN_ROLES: tuple[Role, ...] = (
+NAMED_ROLES: tuple[Role, ...] = (
     # Executive team
     _role("ceo", "Chief Executive Officer", "executive", 100, "CEO", "Founder CEO", "Co-founder & CEO",
           "Managing Director", "President"),
@@ -81,71 +98,62 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _role("junior_product_manager", "Junior Product Manager", "product", 30, "Junior PM"),
     _role("associate_product_manager", "Associate Product Manager", "product", 30, "APM", "Associate PM"),
     _role("product_owner", "Product Owner", "product", None, "PO"),
+    _role("product_operations", "Product Operations", "product", None, "Product Operations Manager",
+          "Product Ops"),
     # Engineering
     _role("vp_engineering", "VP of Engineering", "engineering", 80, "Vice President of Engineering",
-          "SVP Engineering", "Head of Engineering"),
+          "SVP Engineering"),
     _role("engineering_director", "Engineering Director", "engineering", 70, "Director of Engineering",
-          "Senior Director of Engineering"),
+          "Senior Director of Engineering", "Head of Engineering"),
     _role("engineering_manager", "Engineering Manager", "engineering", 60, "EM", "Software Engineering Manager",
           "Senior Engineering Manager", "Development Manager"),
     _role("staff_engineer", "Staff Engineer", "engineering", 55, "Staff Software Engineer", "Principal Engineer",
-          "Principal Software Engineer", "Tech Lead", "Technical Lead", "Architect", "Software Architect"),
+          "Principal Software Engineer", "Tech Lead", "Technical Lead", "Software Architect"),
     _role("senior_software_engineer", "Senior Software Engineer", "engineering", 50, "Senior Engineer",
           "Senior Developer", "Senior SWE", "Senior Backend Engineer", "Senior Frontend Engineer"),
     _role("software_engineer", "Software Engineer", "engineering", 40, "Engineer", "Developer", "SWE", "SDE",
           "Software Developer", "Backend Engineer", "Frontend Engineer", "Full Stack Engineer",
-          "Mobile Engineer", "QA Engineer", "DevOps Engineer", "Site Reliability Engineer", "SRE",
-          "Junior Software Engineer", "Junior Engineer", "Junior Developer"),
+          "Mobile Engineer", "QA Engineer", "DevOps Engineer", "Site Reliability Engineer", "SRE"),
     # Design
-    _role("head_of_design", "Head of Design", "design", 70, "VP of Design", "Design Director", "Director of Design"),
+    _role("head_of_design", "Head of Design", "design", 70, "Design Director", "Director of Design"),
     _role("design_manager", "Design Manager", "design", 60, "UX Manager"),
     _role("product_designer", "Product Designer", "design", 40, "Designer", "UX Designer", "UI Designer",
-          "UX/UI Designer", "Senior Product Designer", "UX Researcher", "User Researcher"),
+          "UX/UI Designer", "UX Researcher", "User Researcher"),
     # Data
-    _role("data_scientist", "Data Scientist", "data", 40, "Senior Data Scientist", "Machine Learning Engineer",
-          "ML Engineer", "Data Engineer"),
-    _role("data_analyst", "Data Analyst", "data", 40, "Senior Data Analyst", "Business Analyst", "BI Analyst"),
+    _role("data_scientist", "Data Scientist", "data", 40, "Machine Learning Engineer", "ML Engineer",
+          "Data Engineer"),
+    _role("data_analyst", "Data Analyst", "data", 40, "Business Analyst", "BI Analyst"),
     # Marketing, sales, operations
     _role("marketing_manager", "Marketing Manager", "marketing", 50, "Product Marketing Manager", "PMM",
           "Growth Marketing Manager", "Content Marketing Manager"),
-    _role("sales_manager", "Sales Manager", "sales", 50, "Head of Sales", "VP of Sales", "Sales Director"),
+    _role("sales_manager", "Sales Manager", "sales", 50),
     _role("account_executive", "Account Executive", "sales", 40, "AE", "Sales Representative",
           "Account Manager", "Sales Development Representative", "SDR"),
-    _role("operations_manager", "Operations Manager", "operations", 50, "Ops Manager", "People Operations Manager",
-          "HR Manager", "Office Manager", "Recruiter"),
+    _role("operations_manager", "Operations Manager", "operations", 50, "Ops Manager", "Office Manager"),
 )
 
-# Whole-word abbreviations, spelled out before matching.
-_ABBREVIATIONS = {
-    "sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior",
-    "vp": "vice president", "svp": "vice president", "evp": "vice president", "avp": "vice president",
-    "dir": "director", "mgr": "manager", "mngr": "manager", "eng": "engineering", "engr": "engineer",
-    "pm": "product manager", "apm": "associate product manager", "gpm": "group product manager",
-    "spm": "senior product manager", "ppm": "principal product manager", "swe": "software engineer",
-    "sde": "software engineer", "mktg": "marketing", "ops": "operations", "hr": "human resources",
-    "mgmt": "management", "prod": "product", "cofounder": "co founder",
-}
-_FILLER = frozenset({"of", "the", "and", "for", "to", "a", "an", "in", "at"})
-_LEVEL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|\d|l\d+|level\d*|grade\d*)$")
-_SPLIT = re.compile(r"[^0-9a-z]+")
+
+def generic_role_id(family: str, band: int) -> str:
+    return f"{family}_{band}"
 
 
-def normalise_title(title: str) -> str:
-    """The normal form titles and aliases are compared in (see the module docs)."""
-    words: list[str] = []
-    for raw in _SPLIT.split(title.lower().replace("&", " and ")):
-        if not raw:
-            continue
-        expanded = _ABBREVIATIONS.get(raw, raw)
-        for word in expanded.split():
-            if word not in _FILLER:
-                words.append(word)
-    while len(words) > 1 and _LEVEL.match(words[-1]):
-        words.pop()
-    return " ".join(words)
+def _generic_roles() -> tuple[Role, ...]:
+    named_product_ranks = {r.rank for r in NAMED_ROLES if r.on_product_ladder}
+    roles = []
+    for family in FAMILIES:
+        name = FAMILY_TITLES.get(family, family.capitalize())
+        for band, level in BANDS.items():
+            if family == "product" and band in named_product_ranks | {100}:
+                continue
+            roles.append(Role(generic_role_id(family, band), f"{name} ({level})", family, band, generic=True))
+    return tuple(roles)
 
 
-@dataclass(frozen=True, slots=True)
+GENERIC_ROLES = _generic_roles()
+BUILTIN_ROLES: tuple[Role, ...] = NAMED_ROLES + GENERIC_ROLES
+
+
+@dataclass(frozen=True)
 class TitleMatch:
     """What a title maps to, and why."""
 
@@ -154,24 +162,35 @@ class TitleMatch:
     role: Role | None
     matched: str = ""
     exact: bool = False
+    reading: Reading | None = None
+
+    @property
+    def generic(self) -> bool:
+        return self.role is not None and self.role.generic
 
     def explain(self) -> str:
         if self.role is None:
-            return (f"title {self.title!r} reads as {self.normalised!r}, which contains no known title; "
+            why = self.reading.reason if self.reading is not None else "no known title"
+            return (f"title {self.title!r} reads as {self.normalised!r}: {why}; "
                     "set role: explicitly or add the title to a role's aliases")
         role = f"role {self.role.id} ({self.role.title})"
         if self.exact:
             return f"title {self.title!r} reads as {self.normalised!r}, a title of {role}"
-        return f"title {self.title!r} reads as {self.normalised!r}, which contains {self.matched!r}, a title of {role}"
+        if self.matched:
+            return (f"title {self.title!r} reads as {self.normalised!r}, which contains {self.matched!r}, "
+                    f"a title of {role}")
+        return f"title {self.title!r} reads as {self.reading.describe()}: {role}"
 
 
 @dataclass
 class RoleCatalog:
-    """Roles by id, plus the alias index used for title inference."""
+    """Roles by id, plus the alias indexes and the memo used for title inference."""
 
     roles: dict[str, Role] = field(default_factory=dict)
     _by_alias: dict[str, Role] = field(default_factory=dict, repr=False)
-    _longest_alias: int = field(default=1, repr=False)
+    _custom_alias: dict[str, Role] = field(default_factory=dict, repr=False)
+    _longest_custom: int = field(default=0, repr=False)
+    _memo: dict[str, TitleMatch] = field(default_factory=dict, repr=False)
 
     @classmethod
     def builtin(cls) -> RoleCatalog:
@@ -194,17 +213,18 @@ class RoleCatalog:
         return catalog
 
     def _index(self, prefer: Iterable[str] = ()) -> None:
-        # Built-in aliases first, then the preferred (custom) roles so they win clashes.
         preferred = set(prefer)
-        ordered = [r for r in self.roles.values() if r.id not in preferred]
-        ordered += [self.roles[i] for i in self.roles if i in preferred]
-        self._by_alias = {}
-        for role in ordered:
+        self._by_alias, self._custom_alias = {}, {}
+        for role in self.roles.values():
+            if role.generic:
+                continue
+            index = self._custom_alias if (role.id in preferred or not role.builtin) else self._by_alias
             for text in (role.title, role.id.replace("_", " "), *role.aliases):
-                key = normalise_title(text)
+                key = " ".join(normalise_title(text).split()[:MAX_WORDS])
                 if key:
-                    self._by_alias[key] = role
-        self._longest_alias = max((len(k.split()) for k in self._by_alias), default=1)
+                    index[key] = role
+        self._longest_custom = max((len(k.split()) for k in self._custom_alias), default=0)
+        self._memo = {}
 
     def __contains__(self, role_id: str) -> bool:
         return role_id in self.roles
@@ -223,17 +243,48 @@ class RoleCatalog:
 
     def infer(self, title: str) -> TitleMatch:
         """Map a free-text job title to a role (see the module docs for how)."""
+        title = title[:MAX_TITLE_CHARS]
+        match = self._memo.get(title)
+        if match is None:
+            match = self._memo[title] = self._infer(title)
+        return match
+
+    def _infer(self, title: str) -> TitleMatch:
         normalised = normalise_title(title)
-        role = self._by_alias.get(normalised)
-        if role is not None:
-            return TitleMatch(title, normalised, role, normalised, exact=True)
-        words = normalised.split()
-        # Longest run of words first; among equally long runs, the rightmost,
-        # since English titles end in their head noun ("Senior Director of Product").
-        for size in range(min(len(words), self._longest_alias), 0, -1):
+        custom = self._custom_match(normalised.split())
+        if custom is not None:
+            phrase, role = custom
+            return TitleMatch(title, normalised, role, phrase, exact=phrase == normalised)
+        reading = read_title(title)
+        # A grade ("Engineer III") says more than the alias of the title without it.
+        aliases = () if "grade" in reading.level_words else (normalised, reading.function_segment)
+        for text in aliases:
+            role = self._by_alias.get(text)
+            if role is not None:
+                return TitleMatch(title, normalised, role, "" if text == normalised else text,
+                                  exact=text == normalised, reading=reading)
+        return TitleMatch(title, normalised, self._role_for(reading), reading=reading)
+
+    def _custom_match(self, words: list[str]) -> tuple[str, Role] | None:
+        # Longest run of words first; among equally long runs, the rightmost. Bounded: both the
+        # title and the aliases are at most MAX_WORDS words long.
+        for size in range(min(len(words), self._longest_custom), 0, -1):
             for start in range(len(words) - size, -1, -1):
                 phrase = " ".join(words[start:start + size])
-                role = self._by_alias.get(phrase)
+                role = self._custom_alias.get(phrase)
                 if role is not None:
-                    return TitleMatch(title, normalised, role, phrase)
-        return TitleMatch(title, normalised, None)
+                    return phrase, role
+        return None
+
+    def _role_for(self, reading: Reading) -> Role | None:
+        if not reading.known:
+            return None
+        ladders = Vocabulary.builtin().ladders
+        for word in sorted(reading.words):
+            role = self.roles.get(ladders.get((reading.stem, reading.band, word), ""))
+            if role is not None:
+                return role
+        role = self.roles.get(ladders.get((reading.stem, reading.band, ""), ""))
+        if role is not None:
+            return role
+        return self.roles.get(generic_role_id(reading.family, reading.band))
