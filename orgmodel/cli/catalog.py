@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -45,7 +46,7 @@ def rules(code, markdown, config_path, isolated):
 
 @main.command()
 @click.option("--title", "titles", multiple=True, help="Show which role a job title maps to, and why (repeatable).")
-@click.option("--titles-file", type=click.File(encoding="utf-8"), help="Read job titles from this file, one a line.")
+@click.option("--titles-file", type=click.Path(dir_okay=False), help="Read job titles from this file, one a line.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format for --title and --titles-file.")
 @click.option("--file", "org_file", type=click.Path(dir_okay=False), help="Include the custom roles of this org file.")
@@ -72,7 +73,7 @@ def roles(titles, titles_file, output_format, org_file):
             sys.exit(EXIT_INPUT)
     asked = list(titles)
     if titles_file is not None:
-        asked += [line.strip() for line in titles_file if line.strip()]
+        asked += read_titles_file(titles_file)
     if not asked:
         click.echo(role_listing(catalog), nl=False)
         return
@@ -84,6 +85,28 @@ def roles(titles, titles_file, output_format, org_file):
             click.echo(title_text(match))
     if any(m.role is None for m in matches):
         sys.exit(EXIT_FINDINGS)
+
+
+def read_titles_file(path: str) -> list[str]:
+    """Non-blank lines of a titles file; an unreadable file is an input error (exit 2)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise_input_error(f"{path}:1:1: cannot read the file: {exc.strerror or exc}")
+    titles = []
+    for number, raw in enumerate(data.splitlines(), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise_input_error(f"{path}:{number}:{exc.start + 1}: not valid UTF-8 text")
+        if line.strip():
+            titles.append(line.strip())
+    return titles
+
+
+def raise_input_error(message: str):
+    click.echo(message, err=True)
+    sys.exit(EXIT_INPUT)
 
 
 def title_json(match: TitleMatch) -> dict:

@@ -63,11 +63,12 @@ def band_of(rank: int | None) -> int | None:
 
 
 _FILLER = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "with"})
-_SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014/\\]|\s@\s|\bat\b")
+_SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\s|\bat\b")
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 _WORD = re.compile(r"[a-z0-9]+")
-_FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank"})
+_FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
+_TECH_FAMILIES = frozenset({"data", "it"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 
 
@@ -217,12 +218,12 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         return Reading(title, normalised, reason="the title has no words")
     assistant_to = False
     for index, words in enumerate(segments):
-        # "Assistant to the CFO": the words after "to" name whom they assist, not their job.
-        for i in range(len(words) - 1):
-            if words[i] == "assistant" and words[i + 1] == "to":
-                segments, assistant_to = segments[:index] + [words[:i + 1]], True
-                break
-        if assistant_to:
+        # "Assistant to the CFO", "Chief of Staff to the CEO": the words after "to" name
+        # whom they serve, not their own job ("go to market" is one phrase).
+        cut = next((i for i in range(1, len(words) - 1) if words[i] == "to" and words[i - 1] != "go"), None)
+        if cut is not None:
+            segments = segments[:index] + [words[:cut]]
+            assistant_to = words[cut - 1] == "assistant"
             break
     grade: int | None = None
     cleaned = []
@@ -244,22 +245,29 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     chosen = None
     if function_at is not None:
         found = matched[function_at]
-        strong = [m for m in found if m.phrase.kind in ("head", "rank")]
+        strong = [m for m in found if m.phrase.kind in ("head", "rank", "tech")]
         domains = [m for m in found if m.phrase.kind == "domain"]
         weak = [m for m in found if m.phrase.kind == "weak"]
         chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
+        if chosen.phrase.kind == "tech":
+            # "Data Integration Developer", "Information Systems Architect": a data or IT
+            # domain says more than the generic engineering word after it.
+            chosen = next((m for m in domains if m.phrase.family in _TECH_FAMILIES and m.position < chosen.position),
+                          chosen)
         segment_words = segments[function_at]
-        chief_officer = ("chief" in segment_words and "officer" in segment_words
-                         and segment_words.index("chief") < len(segment_words) - 1 - segment_words[::-1].index("officer"))
-        if chief_officer and not (chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
+        if _chief_officer(segment_words) and not (chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
             # "Chief Revenue Officer": a chief officer of a known function is C-level.
             chosen = _Match(Phrase(" ".join(segment_words), "rank", "executive", 90), chosen.position)
+    elif segments and _chief_officer(segments[0]):
+        # "Chief Happiness Officer": Chief X Officer is C-level even when X names no family.
+        chosen, function_at = _Match(Phrase(" ".join(segments[0]), "rank", "executive", 90), 0), 0
+        considered = matched[:1]
 
     default_band = None
     if chosen is not None:
         # A domain word names the family; the job word beside it ("Production Technician") the level.
         default_band = chosen.phrase.band or next((m.phrase.band for m in reversed(matched[function_at])
-                                                   if m.phrase.kind in ("head", "weak") and m.phrase.band), None)
+                                                   if m.phrase.kind in ("head", "weak", "tech") and m.phrase.band), None)
     band, level_words, entry = _level(considered, chosen, default_band)
     alone = [m for found in considered for m in found if m.phrase.kind == "alone"]
     if assistant_to:
@@ -297,6 +305,11 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
                     level_words=level_words, function_segment=function_segment)
 
 
+def _chief_officer(words: list[str]) -> bool:
+    """"Chief ... Officer" with at most three words between."""
+    return (len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
+
+
 def _replace(reading: Reading, **changes) -> Reading:
     return Reading(**{**reading.__dict__, **changes})
 
@@ -307,7 +320,7 @@ def _seniority_said(considered: list[list[_Match]]) -> bool:
 
 def _follows(found: list[_Match], index: int) -> bool:
     """Whether a job word (head, position) follows match ``index`` in its segment."""
-    return any(m.phrase.kind in ("head", "weak", "rank", "position") for m in found[index + 1:])
+    return any(m.phrase.kind in ("head", "weak", "rank", "tech", "position") for m in found[index + 1:])
 
 
 def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: int | None):
