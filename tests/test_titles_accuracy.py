@@ -80,3 +80,22 @@ def test_inference_meets_the_accuracy_bar_on_real_titles():
 ])
 def test_the_measure_counts_unknown_as_not_right_and_not_wrong_family(rows, expected):
     assert measure(rows, RoleCatalog.builtin()) == expected
+
+
+def figures_row(rows: list[dict], catalog: RoleCatalog) -> str:
+    """The row docs/roles.md shows for the labelled set."""
+    figures = measure(rows, catalog)
+    return (f"| {len(rows)} | {figures['right']:.1%} | {figures['wrong_family']:.1%} | "
+            f"{figures['ladder_violations']} |")
+
+
+def test_docs_report_the_figures_measured_here():
+    docs = (Path(__file__).parents[1] / "docs" / "roles.md").read_text(encoding="utf-8")
+    row = figures_row(labelled_rows(), RoleCatalog.builtin())
+    assert row in docs, f"docs/roles.md is stale: its accuracy table needs the row {row}"
+
+
+if __name__ == "__main__":
+    print("| titles | right family and band | wrong family | product-ladder roles on other titles |")
+    print("| ---: | ---: | ---: | ---: |")
+    print(figures_row(labelled_rows(), RoleCatalog.builtin()))

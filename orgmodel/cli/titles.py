@@ -105,7 +105,8 @@ def _unique(slug: str, used: set[str]) -> str:
     return candidate
 
 
-def _printable(text: str) -> str:
-    # A title is input: keep control characters out of the terminal.
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+def _printable(text: str, width: int = 100) -> str:
+    # A title is input: keep control characters out of the terminal, and a huge one to one line.
+    shown = text if len(text) <= width else text[:width - 1] + "\u2026"
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in shown)
 

@@ -248,6 +248,10 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         strong = [m for m in found if m.phrase.kind in ("head", "rank", "tech")]
         domains = [m for m in found if m.phrase.kind == "domain"]
         weak = [m for m in found if m.phrase.kind == "weak"]
+        if not strong and len({m.phrase.family for m in domains}) > 1:
+            # "Advertising Sales Manager": two functions and no job word to pick one: ambiguous.
+            return Reading(title, normalised, words=words_seen, reason="the title names several families ("
+                           + ", ".join(repr(m.phrase.text) for m in domains) + ") and no job word to choose")
         chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
         if chosen.phrase.kind == "tech":
             # "Data Integration Developer", "Information Systems Architect": a data or IT
