@@ -106,6 +106,12 @@ def test_title_maps_to_the_named_role(title, role):
     ("Quality Inspector", "operations", 40),
     ("Buyer", "operations", 40),
     ("Engineer III", "engineering", 50),
+    ("Political Affairs Officer", "other", 40),
+    ("Associate Programme Management Officer", "operations", 30),
+    ("Under-Secretary-General", "executive", 90),
+    ("Staatssekretär", "executive", 90),
+    ("Sachbearbeiterin Haushalt", "finance", 30),
+    ("Senior Manager, Support", "customer", 60),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role

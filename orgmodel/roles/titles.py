@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -134,7 +135,7 @@ def _words(text: str, abbreviations) -> list[str]:
 def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[str]]:
     """The title's segments as lists of normalised words (see the module docs)."""
     vocabulary = vocabulary or Vocabulary.builtin()
-    text = title[:MAX_TITLE_CHARS].lower()
+    text = _fold(title[:MAX_TITLE_CHARS])
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
     text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ")
     outside = _PARENTHESES.sub(",", text)
@@ -149,6 +150,12 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
         if budget <= 0:
             break
     return segments
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Gérant" and "Staatssekretär" read as "gerant" and "staatssekretar"."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def normalise_title(title: str) -> str:
