@@ -191,6 +191,13 @@ def test_custom_aliases_win_and_custom_roles_override():
     assert catalog.infer("Senior Android Developer").role.id == "senior_software_engineer"
 
 
+def test_a_longer_builtin_title_beats_a_shorter_custom_alias():
+    custom = {"payments_role": Role("payments_role", "PM", "product", 40, ("Product Manager",), builtin=False)}
+    catalog = CATALOG.extended(custom)
+    assert catalog.infer("Product Manager, Payments").role.id == "payments_role"
+    assert catalog.infer("Senior Product Manager, Payments").role.id == "senior_product_manager"
+
+
 def test_a_person_with_neither_role_nor_title_is_unknown_with_org005():
     from orgmodel import check
     org = load_text("org: X\npeople:\n  - id: a\n    role: ceo\n  - id: b\n    reports_to: a\n", "org.yaml")

@@ -7,6 +7,7 @@ from orgmodel import load_text
 from orgmodel.roles import MAX_WORDS, RoleCatalog, read_title
 
 HUGE = " ".join(["Senior Director of Product Marketing and Engineering"] * 286)  # 2,002 words
+OTHER = " ".join(["Wrangler of Vibes"] * 667)  # 2,001 words, in no title
 
 
 def org_with_a_shared_huge_title(people: int = 40) -> str:
@@ -39,6 +40,17 @@ def test_a_huge_custom_alias_is_cut_and_matching_stays_bounded():
     org = load_text(text, "org.yaml")
     assert time.perf_counter() - started < 2
     assert org.people["a"].role.id == "vibes"
+
+
+def test_a_huge_alias_that_no_title_contains_costs_no_more_than_a_short_one():
+    # Searching a 2,000-word title for a 2,000-word alias was cubic: seconds per title.
+    text = ("org: X\nroles:\n  vibes:\n    title: Vibes\n    family: other\n    rank: 40\n"
+            f"    aliases: [\"{OTHER}\"]\npeople:\n  - id: a\n    title: &t \"{HUGE}\"\n"
+            + "".join(f"  - {{id: p{i}, title: *t, reports_to: a}}\n" for i in range(39)))
+    started = time.perf_counter()
+    org = load_text(text, "org.yaml")
+    assert time.perf_counter() - started < 2
+    assert len(org.people) == 40 and org.people["a"].role.id != "vibes"
 
 
 def test_reading_is_linear_in_words_up_to_the_cap():

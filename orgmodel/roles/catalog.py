@@ -190,6 +190,7 @@ class RoleCatalog:
     _by_alias: dict[str, Role] = field(default_factory=dict, repr=False)
     _custom_alias: dict[str, Role] = field(default_factory=dict, repr=False)
     _longest_custom: int = field(default=0, repr=False)
+    _longest_builtin: int = field(default=0, repr=False)
     _memo: dict[str, TitleMatch] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -224,6 +225,7 @@ class RoleCatalog:
                 if key:
                     index[key] = role
         self._longest_custom = max((len(k.split()) for k in self._custom_alias), default=0)
+        self._longest_builtin = max((len(k.split()) for k in self._by_alias), default=0)
         self._memo = {}
 
     def __contains__(self, role_id: str) -> bool:
@@ -251,30 +253,24 @@ class RoleCatalog:
 
     def _infer(self, title: str) -> TitleMatch:
         normalised = normalise_title(title)
-        custom = self._custom_match(normalised.split())
+        words = normalised.split()
+        custom = _longest_alias(words, self._custom_alias, self._longest_custom)
         if custom is not None:
+            # A custom alias wins, unless a longer built-in title is in the title too:
+            # "Senior Product Manager, Payments" stays senior when "Product Manager" is custom.
+            builtin = _longest_alias(words, self._by_alias, min(self._longest_builtin, MAX_WORDS))
             phrase, role = custom
-            return TitleMatch(title, normalised, role, phrase, exact=phrase == normalised)
+            if builtin is None or len(builtin[0].split()) <= len(phrase.split()):
+                return TitleMatch(title, normalised, role, phrase, exact=phrase == normalised)
         reading = read_title(title)
         # A grade ("Engineer III") says more than the alias of the title without it.
-        aliases = () if "grade" in reading.level_words else (normalised, reading.function_segment)
+        aliases = () if reading.graded else (normalised, reading.function_segment)
         for text in aliases:
             role = self._by_alias.get(text)
             if role is not None:
                 return TitleMatch(title, normalised, role, "" if text == normalised else text,
                                   exact=text == normalised, reading=reading)
         return TitleMatch(title, normalised, self._role_for(reading), reading=reading)
-
-    def _custom_match(self, words: list[str]) -> tuple[str, Role] | None:
-        # Longest run of words first; among equally long runs, the rightmost. Bounded: both the
-        # title and the aliases are at most MAX_WORDS words long.
-        for size in range(min(len(words), self._longest_custom), 0, -1):
-            for start in range(len(words) - size, -1, -1):
-                phrase = " ".join(words[start:start + size])
-                role = self._custom_alias.get(phrase)
-                if role is not None:
-                    return phrase, role
-        return None
 
     def _role_for(self, reading: Reading) -> Role | None:
         if not reading.known:
@@ -288,3 +284,19 @@ class RoleCatalog:
         if role is not None:
             return role
         return self.roles.get(generic_role_id(reading.family, reading.band))
+
+
+def _longest_alias(words: list[str], index: dict[str, Role], longest: int) -> tuple[str, Role] | None:
+    """The longest run of words that is an alias; among equally long runs, the rightmost.
+
+    Bounded: titles and aliases are at most MAX_WORDS words, so this is at most
+    MAX_WORDS squared look-ups whatever the input.
+    """
+    for size in range(min(len(words), longest), 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            phrase = " ".join(words[start:start + size])
+            role = index.get(phrase)
+            if role is not None:
+                return phrase, role
+    return None
+

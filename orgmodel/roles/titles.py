@@ -187,6 +187,8 @@ class Reading:
     words: frozenset[str] = field(default_factory=frozenset)
     function_segment: str = ""
     reason: str = ""
+    #: Whether a grade ("III", "L5") set the level.
+    graded: bool = False
 
     @property
     def known(self) -> bool:
@@ -233,12 +235,13 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             assistant_to = words[cut - 1] == "assistant"
             break
     grade: int | None = None
+    grade_word = ""
     cleaned = []
     for words in segments:
         kept = [w for w in words if w not in vocabulary.grades or len(words) == 1]
         for w in words:
             if w in vocabulary.grades and len(words) > 1 and vocabulary.grades[w] is not None:
-                grade = vocabulary.grades[w]
+                grade, grade_word = vocabulary.grades[w], w
         if kept:
             cleaned.append(kept)
     segments = cleaned or segments
@@ -309,11 +312,14 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
                                          "(Head of Product, VP Product); this title is ambiguous")
         stem = "product_management"
     if grade is not None and not _seniority_said(considered) and band <= 50:
-        band, level_words = grade, level_words + ("grade",)
+        band, level_words = grade, level_words + (grade_word,)
+        graded = True
+    else:
+        graded = False
     if stem == "product_management":
         band = min(band, 90)
     return _replace(base, family=family, band=band, stem=stem, family_words=phrase.text,
-                    level_words=level_words, function_segment=function_segment)
+                    level_words=level_words, function_segment=function_segment, graded=graded)
 
 
 def _chief_officer(words: list[str]) -> bool:

@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..findings import OrgInputError, Problem
 from ..model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
 from ..org import Org, Person, Team
-from ..roles import UNKNOWN, Role, RoleCatalog
+from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..rules.base import names_a_rule
 from ..suggest import did_you_mean
 from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
@@ -314,8 +314,7 @@ class _Builder:
             base = builtin.get(role_id)
             family = spec.family or (base.family if base else None)
             if family is None:
-                self.problem(mark, f"role {role_id!r} needs a 'family' (one of executive, product, engineering, "
-                                   "design, data, marketing, sales, operations, other)")
+                self.problem(mark, f"role {role_id!r} needs a 'family' (one of {', '.join(FAMILIES)})")
                 continue
             given = spec.model_fields_set
             custom[role_id] = Role(
