@@ -204,3 +204,27 @@ def test_a_person_with_neither_role_nor_title_is_unknown_with_org005():
     assert org.people["b"].role.id == "unknown"
     messages = [f.message for f in check(org) if f.code == "ORG005"]
     assert messages == ["b has no role or title"]
+
+
+def test_vocabulary_tables_are_consistent():
+    import csv
+    from importlib import resources
+
+    from orgmodel.roles.titles import Vocabulary, normalise_title
+
+    folder = resources.files("orgmodel.roles").joinpath("vocabulary")
+    seen: dict[str, str] = {}
+    for name, kinds in (("functions", {"head", "weak", "domain", "rank", "tech", "ignore"}),
+                        ("levels", {"position", "modifier", "entry", "alone", "ignore"})):
+        for row in csv.DictReader(folder.joinpath(f"{name}.csv").read_text(encoding="utf-8").splitlines()):
+            key = normalise_title(row["phrase"])
+            assert key not in seen, f"{row['phrase']!r} in {name}.csv is also in {seen.get(key)}.csv"
+            seen[key] = name
+            assert row["kind"] in kinds, row
+            if name == "functions" and row["kind"] != "ignore":
+                assert row["family"] in FAMILIES, row
+    vocabulary = Vocabulary.builtin()
+    for (stem, band, _word), role_id in vocabulary.ladders.items():
+        assert role_id in CATALOG, role_id
+        # A named role's own rank may sit one band above the words ("Engineering Manager" is 60).
+        assert band is None or 0 <= band_of(CATALOG[role_id].rank) - band <= 10, (stem, band, role_id)
