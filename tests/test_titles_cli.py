@@ -103,3 +103,15 @@ def test_titles_on_a_broken_file_is_an_input_error(tmp_path):
     path.write_text("org: T\npeople: [\n", encoding="utf-8")
     result = run("titles", path)
     assert result.exit_code == 2 and f"{path}:" in result.stderr
+
+
+def test_the_roles_example_in_the_command_reference_is_what_orgmodel_prints():
+    import re
+    import shlex
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    block = re.search(r"```console\n\$ (orgmodel roles --title [^\n]*)\n(.*?)```", text, flags=re.DOTALL)
+    assert block, "docs/cli.md lost its `orgmodel roles --title` example"
+    result = run(*shlex.split(block.group(1))[1:])
+    assert result.stdout == block.group(2)
