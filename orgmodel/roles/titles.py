@@ -171,6 +171,7 @@ def normalise_title(title: str) -> str:
 class _Match:
     phrase: Phrase
     position: int
+    size: int = 1
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ def _match_phrases(words: list[str], vocabulary: Vocabulary) -> list[_Match]:
         for size in range(min(vocabulary.longest, len(words) - i), 0, -1):
             phrase = vocabulary.phrases.get(" ".join(words[i:i + size]))
             if phrase is not None:
-                found.append(_Match(phrase, i))
+                found.append(_Match(phrase, i, size))
                 i += size
                 break
         else:
@@ -225,26 +226,8 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     normalised = normalise_title(title)
     if not segments:
         return Reading(title, normalised, reason="the title has no words")
-    assistant_to = False
-    for index, words in enumerate(segments):
-        # "Assistant to the CFO", "Chief of Staff to the CEO": the words after "to" name
-        # whom they serve, not their own job ("go to market" is one phrase).
-        cut = next((i for i in range(1, len(words) - 1) if words[i] == "to" and words[i - 1] != "go"), None)
-        if cut is not None:
-            segments = segments[:index] + [words[:cut]]
-            assistant_to = words[cut - 1] == "assistant"
-            break
-    grade: int | None = None
-    grade_word = ""
-    cleaned = []
-    for words in segments:
-        kept = [w for w in words if w not in vocabulary.grades or len(words) == 1]
-        for w in words:
-            if w in vocabulary.grades and len(words) > 1 and vocabulary.grades[w] is not None:
-                grade, grade_word = vocabulary.grades[w], w
-        if kept:
-            cleaned.append(kept)
-    segments = cleaned or segments
+    segments, assistant_to = _cut_at_to(segments)
+    segments, grade, grade_word = _take_grades(segments, vocabulary)
     matched = [_match_phrases(words, vocabulary) for words in segments]
     function_at = next((i for i, found in enumerate(matched)
                         if any(m.phrase.kind in _FUNCTION_KINDS for m in found)), None)
@@ -254,20 +237,11 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
 
     chosen = None
     if function_at is not None:
-        found = matched[function_at]
-        strong = [m for m in found if m.phrase.kind in ("head", "rank", "tech")]
-        domains = [m for m in found if m.phrase.kind == "domain"]
-        weak = [m for m in found if m.phrase.kind == "weak"]
-        if not strong and len({m.phrase.family for m in domains}) > 1:
-            # "Advertising Sales Manager": two functions and no job word to pick one: ambiguous.
-            return Reading(title, normalised, words=words_seen, reason="the title names several families ("
-                           + ", ".join(repr(m.phrase.text) for m in domains) + ") and no job word to choose")
-        chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
-        if chosen.phrase.kind == "tech":
-            # "Data Integration Developer", "Information Systems Architect": a data or IT
-            # domain says more than the generic engineering word after it.
-            chosen = next((m for m in domains if m.phrase.family in _TECH_FAMILIES and m.position < chosen.position),
-                          chosen)
+        chosen = _choose_function(matched[function_at])
+        if chosen is None:
+            domains = [m.phrase.text for m in matched[function_at] if m.phrase.kind == "domain"]
+            return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
+                                         "and no job word to choose between them")
         segment_words = segments[function_at]
         if _chief_officer(segment_words) and not (chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
             # "Chief Revenue Officer": a chief officer of a known function is C-level.
@@ -288,8 +262,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         return _replace(base, family="operations", band=30, stem="executive_assistant",
                         family_words="assistant to", level_words=("assistant",))
     if chosen is None:
-        unmatched = any(not any(m.position <= i < m.position + len(m.phrase.text.split()) for m in found)
-                        for words, found in zip(segments, matched) for i in range(len(words)))
+        unmatched = sum(len(words) for words in segments) > sum(m.size for found in matched for m in found)
         if alone and not unmatched and not any(m.phrase.kind in ("position", "entry") for f in matched for m in f):
             # "President", "Founder", "Owner" with nothing else: the chief executive.
             return _replace(base, family="executive", band=100, stem="ceo",
@@ -320,6 +293,53 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         band = min(band, 90)
     return _replace(base, family=family, band=band, stem=stem, family_words=phrase.text,
                     level_words=level_words, function_segment=function_segment, graded=graded)
+
+
+def _cut_at_to(segments: list[list[str]]) -> tuple[list[list[str]], bool]:
+    """Drop the words after "to" and the segments after them; say whether the job was "assistant to".
+
+    "Assistant to the CFO", "Chief of Staff to the CEO": the words after "to" name whom a
+    person serves, not their own job ("go to market" is one phrase).
+    """
+    for index, words in enumerate(segments):
+        cut = next((i for i in range(1, len(words) - 1) if words[i] == "to" and words[i - 1] != "go"), None)
+        if cut is not None:
+            return segments[:index] + [words[:cut]], words[cut - 1] == "assistant"
+    return segments, False
+
+
+def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[list[list[str]], int | None, str]:
+    """Remove grade words ("II", "L5") from segments of more than one word; the last banded one counts."""
+    grade, grade_word, kept_segments = None, "", []
+    for words in segments:
+        kept = [w for w in words if w not in vocabulary.grades or len(words) == 1]
+        for word in words:
+            if word in vocabulary.grades and len(words) > 1 and vocabulary.grades[word] is not None:
+                grade, grade_word = vocabulary.grades[word], word
+        if kept:
+            kept_segments.append(kept)
+    return kept_segments or segments, grade, grade_word
+
+
+def _choose_function(found: list[_Match]) -> _Match | None:
+    """The match that names the family of a segment, or None when it is ambiguous.
+
+    The last job word ("accountant") wins, else the first function word ("Head of
+    *Marketing*"), else the last job word any family has ("project manager"). Two function
+    words of different families with no job word ("Advertising Sales Manager") are ambiguous.
+    """
+    strong = [m for m in found if m.phrase.kind in ("head", "rank", "tech")]
+    domains = [m for m in found if m.phrase.kind == "domain"]
+    weak = [m for m in found if m.phrase.kind == "weak"]
+    if not strong and len({m.phrase.family for m in domains}) > 1:
+        return None
+    chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
+    if chosen.phrase.kind == "tech":
+        # "Data Integration Developer", "Information Systems Architect": a data or IT
+        # domain says more than the generic engineering word after it.
+        chosen = next((m for m in domains if m.phrase.family in _TECH_FAMILIES and m.position < chosen.position),
+                      chosen)
+    return chosen
 
 
 def _chief_officer(words: list[str]) -> bool:
