@@ -294,3 +294,12 @@ def test_cost_and_currency_are_validated_at_their_position():
     messages = [str(p) for p in error.value.problems]
     assert any(m.startswith("o.yaml:2:11: 'currency' must be a three-letter ISO 4217 code") for m in messages)
     assert any(m.startswith("o.yaml:4:") and "'cost' must be at least 0" in m for m in messages)
+
+
+def test_diff_and_plan_take_the_rule_selection_of_check(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    data = json.loads(run("diff", BEFORE, AFTER, "--format", "json", "--ignore", "PRD,SHP002").stdout)
+    codes = {f["code"] for kind in ("introduced", "resolved") for f in data["findings"][kind]}
+    assert codes == set()
+    assert run("diff", BEFORE, AFTER, "--select", "PRD008", "--fail-on-new", "warning").exit_code == 1
+    assert run("plan", AFTER, "--ignore", "PRD001", "--fail-on", "error").exit_code == 0

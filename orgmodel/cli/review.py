@@ -19,7 +19,8 @@ from ..report.diff import DIFF_REPORTERS
 from ..report.plan import PLAN_REPORTERS
 from ..report.stats import STATS_REPORTERS
 from ..sources import load
-from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, print_problems
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, print_problems,
+               selection_options)
 
 _as_of_option = click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
                              help="Evaluate the org(s) on this date (overrides as_of in the files).")
@@ -89,8 +90,10 @@ def _write(output: str | None, text: str) -> None:
 @_output_option
 @click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
               metavar="MB", help="Refuse org files larger than this many megabytes.")
+@selection_options
 @config_options
-def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_size, config_path, isolated):
+def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_size, select, extend_select, ignore,
+         config_path, isolated):
     """Review an org change: who joins, leaves, moves; findings introduced and resolved.
 
     OLD and NEW are org files, or git revisions of one as REV:PATH. People
@@ -116,7 +119,7 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
     max_bytes = max_file_size * 1024 * 1024
     old = _load(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref)
     new = _load(new_spec, as_of=date, max_bytes=max_bytes)
-    configs = Configs(config_path, isolated)
+    configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore)
     config = configs.for_file(new_spec if git_ref is None and _split_revision(new_spec) is None else None)
     change = diff_orgs(old, new, findings_for(old, config, old.file), findings_for(new, config, new.file))
     _write(output, DIFF_REPORTERS[output_format](change))
@@ -135,8 +138,10 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
 @_output_option
 @click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
               metavar="MB", help="Refuse org files larger than this many megabytes.")
+@selection_options
 @config_options
-def plan(file, output_format, fail_on, as_of, output, max_file_size, config_path, isolated):
+def plan(file, output_format, fail_on, as_of, output, max_file_size, select, extend_select, ignore, config_path,
+         isolated):
     """The timeline of the planned hires in FILE.
 
     From the as-of date through every later `hired` date, in order: who
@@ -151,7 +156,7 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, config_path
       orgmodel plan org.yaml --format markdown --fail-on error
     """
     org = _load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
-    config = Configs(config_path, isolated).for_file(file)
+    config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     steps = plan_timeline(org, lambda dated: findings_for(dated, config, file))
     _write(output, PLAN_REPORTERS[output_format](steps))
     threshold = FAIL_LEVELS[fail_on]
