@@ -112,6 +112,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("Staatssekretär", "executive", 90),
     ("Sachbearbeiterin Haushalt", "finance", 30),
     ("Senior Manager, Support", "customer", 60),
+    ("Advertising Sales Manager", "sales", 50),
+    ("Computer Operations Supervisor", "it", 50),
+    ("Research & Development Engineer", "research", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
@@ -121,7 +124,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
 
 @pytest.mark.parametrize("title", ["Manager", "Lead", "Specialist", "Senior Manager", "Director", "Vice President",
                                    "Team Lead", "Associate", "Product Specialist", "Product Analyst",
-                                   "Vibes Wrangler", "President, North America", "Marketing", ""])
+                                   "Vibes Wrangler", "President, North America", "Marketing", "Sales and Marketing Manager",
+                                   ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)
     assert match.role is None, match.explain()

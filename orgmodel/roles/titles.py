@@ -18,8 +18,8 @@ and matched, longest phrase first, against the vocabulary tables in
 - ``grades.csv``: trailing grades ("II", "L5").
 
 Function beats word position: the family comes from the first segment that
-names one, from its last head, else its first domain word, else its last
-weak head ("VP, Product Marketing" is marketing, "Group Manager, Product
+names one, from its last head, else its domain word (of two, the last, unless
+it is "operations"; two joined by "and" are ambiguous), else its last weak head ("VP, Product Marketing" is marketing, "Group Manager, Product
 Management" is product). The bare word "product" names product management
 only at a leader's level ("Head of Product"), never for "Product Specialist".
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
@@ -63,7 +63,9 @@ def band_of(rank: int | None) -> int | None:
     return next((band for band in sorted(BANDS) if rank <= band), max(BANDS))
 
 
-_FILLER = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "with"})
+_FILLER = frozenset({"of", "the", "for", "a", "an", "in", "on", "with"})
+#: "and" is kept as this mark: it tells "Sales & Marketing" (two functions) from "Advertising Sales" (one).
+AND = "&"
 _SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\s|\bat\b")
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
@@ -127,7 +129,9 @@ def _words(text: str, abbreviations) -> list[str]:
     words: list[str] = []
     for raw in _WORD.findall(text):
         for word in abbreviations.get(raw, (raw,)):
-            if word not in _FILLER:
+            if word == "and":
+                words.append(AND)
+            elif word not in _FILLER:
                 words.append(word)
     return words
 
@@ -237,7 +241,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
 
     chosen = None
     if function_at is not None:
-        chosen = _choose_function(matched[function_at])
+        chosen = _choose_function(matched[function_at], segments[function_at])
         if chosen is None:
             domains = [m.phrase.text for m in matched[function_at] if m.phrase.kind == "domain"]
             return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
@@ -262,7 +266,8 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         return _replace(base, family="operations", band=30, stem="executive_assistant",
                         family_words="assistant to", level_words=("assistant",))
     if chosen is None:
-        unmatched = sum(len(words) for words in segments) > sum(m.size for found in matched for m in found)
+        unmatched = (sum(len(words) - words.count(AND) for words in segments)
+                     > sum(m.size for found in matched for m in found))
         if alone and not unmatched and not any(m.phrase.kind in ("position", "entry") for f in matched for m in f):
             # "President", "Founder", "Owner" with nothing else: the chief executive.
             return _replace(base, family="executive", band=100, stem="ceo",
@@ -321,18 +326,30 @@ def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[lis
     return kept_segments or segments, grade, grade_word
 
 
-def _choose_function(found: list[_Match]) -> _Match | None:
+def _joined_by_and(words: list[str], first: _Match, second: _Match) -> bool:
+    return AND in words[first.position + first.size:second.position]
+
+
+def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
     """The match that names the family of a segment, or None when it is ambiguous.
 
-    The last job word ("accountant") wins, else the first function word ("Head of
-    *Marketing*"), else the last job word any family has ("project manager"). Two function
-    words of different families with no job word ("Advertising Sales Manager") are ambiguous.
+    The last job word ("accountant") wins, else the function word ("Head of *Marketing*";
+    of two, the last, "Advertising *Sales*", but "Computer Operations" is IT), else the last
+    job word any family has ("project manager"). Two functions joined by "and" with no job
+    word ("Sales & Marketing Manager") are ambiguous.
     """
     strong = [m for m in found if m.phrase.kind in ("head", "rank", "tech")]
     domains = [m for m in found if m.phrase.kind == "domain"]
     weak = [m for m in found if m.phrase.kind == "weak"]
     if not strong and len({m.phrase.family for m in domains}) > 1:
-        return None
+        first, last = domains[0], domains[-1]
+        if any(m.phrase.family != first.phrase.family and _joined_by_and(words, first, m) for m in domains[1:]):
+            return None  # "Sales & Marketing Manager": two functions side by side
+        # "Advertising Sales", "Computer Operations": the last function word is the head, but
+        # "operations" of something is that something's operations.
+        if last.phrase.stem == "operations":
+            return domains[-2]
+        return last
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
     if chosen.phrase.kind == "tech":
         # "Data Integration Developer", "Information Systems Architect": a data or IT
