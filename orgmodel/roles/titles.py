@@ -229,7 +229,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     segments = segments_of(title, vocabulary)
     normalised = normalise_title(title)
     if not segments:
-        return Reading(title, normalised, reason="the title has no words")
+        return Reading(title, normalised, reason="the title has no words orgmodel reads (Latin letters and digits)")
     segments, assistant_to = _cut_at_to(segments)
     segments, grade, grade_word = _take_grades(segments, vocabulary)
     matched = [_match_phrases(words, vocabulary) for words in segments]
