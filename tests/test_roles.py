@@ -115,6 +115,11 @@ def test_title_maps_to_the_named_role(title, role):
     ("Advertising Sales Manager", "sales", 50),
     ("Computer Operations Supervisor", "it", 50),
     ("Research & Development Engineer", "research", 40),
+    # German compounds: a function joined to a job word.
+    ("Personalreferentin", "people", 40),
+    ("Haushaltssachbearbeiter", "finance", 30),
+    ("Referatsleiterin Haushalt", "finance", 60),
+    ("Datenschutzbeauftragter", "legal", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role

@@ -16,6 +16,7 @@ and matched, longest phrase first, against the vocabulary tables in
   "intern"), and modifiers that move a level ("senior", "staff", "junior",
   "associate", "group").
 - ``grades.csv``: trailing grades ("II", "L5").
+- ``compounds.csv``: job words that end German compounds ("Personal|referentin").
 
 Function beats word position: the family comes from the first segment that
 names one, from its last head, else its domain word (of two, the last, unless
@@ -94,6 +95,26 @@ class Vocabulary:
     grades: dict[str, int | None]
     ladders: dict[tuple[str, int | None, str], str]
     longest: int
+    compound_suffixes: tuple[str, ...] = ()
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """A word spelled out, or a compound cut before its job word ("Personalreferentin").
+
+        German job titles join a function and a job word into one word; a known
+        suffix is split off (and a linking "s" dropped: "Referatsleiter"), unless the
+        whole word is in the vocabulary. At most one look-up per suffix: bounded.
+        """
+        if word in self.abbreviations:
+            return self.abbreviations[word]
+        if word in self.phrases:
+            return (word,)
+        for suffix in self.compound_suffixes:
+            prefix = word[:-len(suffix)]
+            if word.endswith(suffix) and len(prefix) >= 3:
+                if prefix not in self.phrases and prefix.endswith("s") and prefix[:-1] in self.phrases:
+                    prefix = prefix[:-1]
+                return (prefix, suffix)
+        return (word,)
 
     @classmethod
     @cache
@@ -108,7 +129,9 @@ class Vocabulary:
         grades = {row["grade"]: _int(row["band"]) for row in _table("grades")}
         ladders = {(row["stem"], _int(row["band"]), row["word"]): row["role"] for row in _table("ladders")}
         longest = max(len(key.split()) for key in phrases)
-        return cls(phrases, abbreviations, grades, ladders, longest)
+        # Longest suffix first, so "leiterin" is not cut as "leiter" + "in".
+        suffixes = tuple(sorted((row["suffix"] for row in _table("compounds")), key=len, reverse=True))
+        return cls(phrases, abbreviations, grades, ladders, longest, suffixes)
 
 
 def _table(name: str) -> list[dict[str, str]]:
@@ -125,10 +148,10 @@ def _add_phrase(phrases: dict[str, Phrase], abbreviations, phrase: Phrase) -> No
     phrases[key] = phrase
 
 
-def _words(text: str, abbreviations) -> list[str]:
+def _words(text: str, abbreviations, split=None) -> list[str]:
     words: list[str] = []
     for raw in _WORD.findall(text):
-        for word in abbreviations.get(raw, (raw,)):
+        for word in (split(raw) if split else abbreviations.get(raw, (raw,))):
             if word == "and":
                 words.append(AND)
             elif word not in _FILLER:
@@ -147,7 +170,7 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
         text = outside
     segments, budget = [], MAX_WORDS
     for part in _SEGMENT_BREAK.split(text):
-        words = _words(part, vocabulary.abbreviations)[:budget]
+        words = _words(part, vocabulary.abbreviations, vocabulary.split)[:budget]
         if words:
             segments.append(words)
             budget -= len(words)
