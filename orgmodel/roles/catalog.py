@@ -252,7 +252,8 @@ class RoleCatalog:
         return match
 
     def _infer(self, title: str) -> TitleMatch:
-        normalised = normalise_title(title)
+        reading = read_title(title)
+        normalised = reading.normalised
         words = normalised.split()
         custom = _longest_alias(words, self._custom_alias, self._longest_custom)
         if custom is not None:
@@ -261,8 +262,7 @@ class RoleCatalog:
             builtin = _longest_alias(words, self._by_alias, min(self._longest_builtin, MAX_WORDS))
             phrase, role = custom
             if builtin is None or len(builtin[0].split()) <= len(phrase.split()):
-                return TitleMatch(title, normalised, role, phrase, exact=phrase == normalised)
-        reading = read_title(title)
+                return TitleMatch(title, normalised, role, phrase, exact=phrase == normalised, reading=reading)
         # A grade ("Engineer III") says more than the alias of the title without it.
         aliases = () if reading.graded else (normalised, reading.function_segment)
         for text in aliases:

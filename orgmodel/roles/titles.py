@@ -188,7 +188,11 @@ def _fold(text: str) -> str:
 def normalise_title(title: str) -> str:
     """The normal form titles and aliases are compared in: words, no filler, no trailing grade."""
     vocabulary = Vocabulary.builtin()
-    words = [w for segment in segments_of(title, vocabulary) for w in segment]
+    return _normal_form(segments_of(title, vocabulary), vocabulary)
+
+
+def _normal_form(segments: list[list[str]], vocabulary: Vocabulary) -> str:
+    words = [w for segment in segments for w in segment]
     while len(words) > 1 and words[-1] in vocabulary.grades:
         words.pop()
     return " ".join(words)
@@ -250,7 +254,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     """Read a free-text job title as a family and a level band (see the module docs)."""
     vocabulary = vocabulary or Vocabulary.builtin()
     segments = segments_of(title, vocabulary)
-    normalised = normalise_title(title)
+    normalised = _normal_form(segments, vocabulary)
     if not segments:
         return Reading(title, normalised, reason="the title has no words orgmodel reads (Latin letters and digits)")
     segments, assistant_to = _cut_at_to(segments)
