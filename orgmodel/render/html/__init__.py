@@ -59,12 +59,14 @@ def _layout_data(view: OrgView, index: dict[str, int]) -> dict:
     """The layout's boxes and connectors, by person index."""
     layout = view.layout.to_dict()
     boxes = layout["boxes"]
+    parent = view.layout.parent
     sizes = {(b["width"], b["height"]) for b in boxes}
     data: dict = {
         "width": layout["width"], "height": layout["height"],
         "person": [index[b["id"]] for b in boxes],
         "x": [_round(b["x"]) for b in boxes], "y": [_round(b["y"]) for b in boxes],
-        "parent": {index[k]: index[v] for k, v in view.layout.parent.items()},
+        # Each box's drawn manager (-1 for a top), aligned with "person".
+        "parent": [index[parent[b["id"]]] if b["id"] in parent else -1 for b in boxes],
         "hidden": {index[k]: v for k, v in view.hidden.items()},
     }
     if len(sizes) == 1:
@@ -149,7 +151,7 @@ def _people_data(org: Org, ids: list[str], index: dict[str, int]) -> dict:
         columns["dotted"].append([index[m] for m in person.dotted_to if m in index] or 0)
         columns["hired"].append(person.hired.isoformat() if person.hired else None)
         columns["experience"].append(person.experience_years)
-        columns["state"].append("open" if person.is_open else "planned" if org.is_planned(person) else "present")
+        columns["state"].append(2 if person.is_open else 1 if org.is_planned(person) else 0)  # STATES in viewer.js
         columns["ignore"].append(list(person.ignore) or 0)
         columns["line"].append(person.line)
         columns["reportsTo"].append(person.reports_to if person.reports_to != manager else 0)

@@ -7,6 +7,8 @@
 
   const D = JSON.parse(document.getElementById("orgmodel-data").textContent);
   const P = D.people, L = D.layout, C = D.colours;
+  const STATES = ["present", "planned", "open"];
+  P.state = P.state.map((code) => STATES[code]);
   const N = P.id.length;
   const READABLE = 0.5;      // zoom at which box text is comfortably legible
   const TEXT_ZOOM = 0.3;     // below this, boxes are drawn without text
@@ -19,7 +21,7 @@
   const order = L.person;  // drawn people of the full layout, each manager before their reports
   const isDrawnIn = (layout, i) => !Number.isNaN(layout.X[i]);
   const parent = new Int32Array(N).fill(-1);
-  for (const key in L.parent) parent[+key] = L.parent[key];
+  L.parent.forEach((up, k) => { parent[order[k]] = up; });
   const children = Array.from({ length: N }, () => null);
   const roots = [];
   for (const i of order) {
@@ -158,6 +160,7 @@
   let openDepth = 1;
 
   function refreshVisible() {
+    invalidateTiles();
     visible.fill(0);
     visibleCount = 0;
     const stack = roots.slice();
@@ -172,6 +175,7 @@
   /** Draw with layout ``next`` from now on, keeping person ``anchor`` where it is on screen. */
   function useLayout(next, anchor) {
     if (next === G) return;
+    invalidateTiles();
     if (anchor >= 0 && !Number.isNaN(G.X[anchor]) && !Number.isNaN(next.X[anchor])) {
       view = { k: view.k, x: view.x + (G.X[anchor] - next.X[anchor]) * view.k,
         y: view.y + (G.Y[anchor] - next.Y[anchor]) * view.k };
@@ -302,8 +306,11 @@
   const lineShown = (c) => visible[G.from[c]] && visible[G.to[c]] &&
     (showDotted || !G.dotted[c]);
 
-  /** Draw the chart into ``g`` (a canvas context) for a ``width`` x ``height`` viewport and ``v``. */
-  function paint(g, width, height, v) {
+  /**
+   * Draw the chart into ``g`` (a canvas context) for a ``width`` x ``height`` viewport and ``v``.
+   * ``decorate``: also draw the selection (tiles leave it out: it is drawn over them).
+   */
+  function paint(g, width, height, v, decorate = true) {
     g.fillStyle = "#ffffff";
     g.fillRect(0, 0, width, height);
     g.save();
@@ -316,9 +323,13 @@
 
     g.lineWidth = Math.max(1, px);
     g.strokeStyle = C.line;
-    pathLines(g, shownLines, (c) => !G.dotted[c]);
-    g.stroke();
-    if (showDotted) {
+    // Zoomed far out, boxes are a pixel or two: their lines would only blur the shape of the org.
+    const drawLines = v.k >= DETAIL_ZOOM / 4;
+    if (drawLines) {
+      pathLines(g, shownLines, (c) => !G.dotted[c]);
+      g.stroke();
+    }
+    if (showDotted && drawLines) {
       g.save();
       g.strokeStyle = C.dotted;
       g.globalAlpha = 0.7;
@@ -328,28 +339,27 @@
       g.stroke();
       g.restore();
     }
-    if (selected >= 0) {
-      g.strokeStyle = ACCENT;
-      g.lineWidth = Math.max(2.5, 2 * px);
-      pathLines(g, shownLines, (c) => !G.dotted[c] && onPath[G.to[c]]);
-      g.stroke();
-    }
+    if (decorate) drawSelectedPath(g, shownLines, px);
 
     const people = [];
     for (const k of boxes) {
       const i = G.boxes[k];
       if (visible[i] && G.X[i] < x1 && G.X[i] + G.W[i] > x0 && G.Y[i] < y1 && G.Y[i] + G.H[i] + 12 > y0) people.push(i);
     }
-    if (v.k < DETAIL_ZOOM) {
+    if (v.k < DETAIL_ZOOM) {  // one path per colour: plain rectangles
+      const byColour = new Map();
       for (const i of people) {
-        g.fillStyle = worst[i] ? C.severity[severityName[worst[i]]] : groupColour(i);
-        g.fillRect(G.X[i], G.Y[i], G.W[i], G.H[i]);
+        const colour = worst[i] ? C.severity[severityName[worst[i]]] : groupColour(i);
+        if (!byColour.has(colour)) byColour.set(colour, []);
+        byColour.get(colour).push(i);
       }
-      if (selected >= 0 && visible[selected]) {
-        g.strokeStyle = ACCENT;
-        g.lineWidth = 3 * px;
-        g.strokeRect(G.X[selected] - 4 * px, G.Y[selected] - 4 * px, G.W[selected] + 8 * px, G.H[selected] + 8 * px);
+      for (const [colour, group] of byColour) {
+        g.beginPath();
+        for (const i of group) g.rect(G.X[i], G.Y[i], G.W[i], G.H[i]);
+        g.fillStyle = colour;
+        g.fill();
       }
+      if (decorate) drawSelectedBox(g, px);
       g.restore();
       return;
     }
@@ -380,6 +390,79 @@
     if (v.k >= TEXT_ZOOM) {
       for (const i of people) drawLabels(g, i);
     }
+    g.restore();
+  }
+
+  function drawSelectedPath(g, lines, px) {
+    if (selected < 0) return;
+    g.strokeStyle = ACCENT;
+    g.lineWidth = Math.max(2.5, 2 * px);
+    pathLines(g, lines.filter(lineShown), (c) => !G.dotted[c] && onPath[G.to[c]]);
+    g.stroke();
+  }
+  function drawSelectedBox(g, px) {
+    if (selected < 0 || !visible[selected]) return;
+    g.strokeStyle = ACCENT;
+    g.lineWidth = 3 * px;
+    g.strokeRect(G.X[selected] - 4 * px, G.Y[selected] - 4 * px, G.W[selected] + 8 * px, G.H[selected] + 8 * px);
+  }
+
+  // Zoomed out (no text), frames are put together from cached tiles of TILE x TILE pixels drawn
+  // at zoom levels a half power of two apart, so panning and zooming only copy bitmaps; tiles
+  // missing at a new level are drawn a few per frame over the previous level's, scaled.
+  const TILE = 512, TILE_BUDGET_MS = 8, MAX_TILES = 64;
+  const tiles = new Map();  // "level:col:row" -> canvas, oldest first
+  let lastLevel = null;
+  function invalidateTiles() { tiles.clear(); lastLevel = null; }
+
+  function tileAt(level, col, row, render) {
+    const key = level + ":" + col + ":" + row;
+    let tile = tiles.get(key);
+    if (tile) { tiles.delete(key); tiles.set(key, tile); return tile; }
+    if (!render) return null;
+    const dpr = window.devicePixelRatio || 1;
+    tile = document.createElement("canvas");
+    tile.width = tile.height = TILE * dpr;
+    const g = tile.getContext("2d");
+    g.scale(dpr, dpr);
+    const k = Math.pow(2, level / 2);
+    paint(g, TILE, TILE, { k, x: -col * TILE, y: -row * TILE }, false);
+    tiles.set(key, tile);
+    if (tiles.size > MAX_TILES) tiles.delete(tiles.keys().next().value);
+    return tile;
+  }
+
+  /** Draw the tiles of ``level`` that cover the view; false if some were left for later. */
+  function drawTiles(g, width, height, level, render, started) {
+    const k = Math.pow(2, level / 2), scale = view.k / k;
+    const col0 = Math.floor(-view.x / scale / TILE), col1 = Math.floor((width - view.x) / scale / TILE);
+    const row0 = Math.floor(-view.y / scale / TILE), row1 = Math.floor((height - view.y) / scale / TILE);
+    let complete = true;
+    for (let row = row0; row <= row1; row++) {
+      for (let col = col0; col <= col1; col++) {
+        const tile = tileAt(level, col, row, render && performance.now() - started < TILE_BUDGET_MS);
+        if (!tile) { complete = false; continue; }
+        g.drawImage(tile, col * TILE * scale + view.x, row * TILE * scale + view.y, TILE * scale, TILE * scale);
+      }
+    }
+    return complete;
+  }
+
+  function paintFromTiles(g, width, height, started) {
+    const level = Math.round(Math.log2(view.k) * 2);
+    g.fillStyle = "#ffffff";
+    g.fillRect(0, 0, width, height);
+    g.imageSmoothingEnabled = true;
+    if (lastLevel !== null && lastLevel !== level) drawTiles(g, width, height, lastLevel, false, started);
+    const complete = drawTiles(g, width, height, level, true, started);
+    if (complete) lastLevel = level; else schedule();
+    g.save();
+    g.translate(view.x, view.y);
+    g.scale(view.k, view.k);
+    const px = 1 / view.k;
+    const x0 = -view.x * px, y0 = -view.y * px;
+    drawSelectedPath(g, query(x0, y0, x0 + width * px, y0 + height * px).lines, px);
+    drawSelectedBox(g, px);
     g.restore();
   }
 
@@ -444,7 +527,8 @@
     }
     const started = performance.now();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    paint(ctx, width, height, view);
+    if (view.k < TEXT_ZOOM) paintFromTiles(ctx, width, height, started);
+    else paint(ctx, width, height, view);
     lastFrameMs = performance.now() - started;
     placeFocus();
   }
@@ -909,8 +993,18 @@
     }));
   }
   $("color-by").value = colorBy;
-  $("color-by").addEventListener("change", (e) => { colorBy = e.target.value; showLegend(); schedule(); });
-  $("show-dotted").addEventListener("change", (e) => { showDotted = e.target.checked; showLegend(); schedule(); });
+  $("color-by").addEventListener("change", (e) => {
+    colorBy = e.target.value;
+    invalidateTiles();
+    showLegend();
+    schedule();
+  });
+  $("show-dotted").addEventListener("change", (e) => {
+    showDotted = e.target.checked;
+    invalidateTiles();
+    showLegend();
+    schedule();
+  });
   $("fit").addEventListener("click", fit);
   $("expand-all").addEventListener("click", () => { collapseTo(Infinity); fit(); });
   $("collapse-all").addEventListener("click", () => { collapseTo(openDepth); if (selected >= 0 && !visible[selected]) selected = -1; fit(); });
@@ -994,6 +1088,7 @@
   if (start >= 0) select(start, { centre: true });
   draw();
   document.documentElement.dataset.ready = "true";
+  performance.mark("orgmodel-chart-drawn");
 
   // For tests and benchmarks: read-only facts about what is shown, and timings.
   window.orgmodelChart = Object.freeze({
