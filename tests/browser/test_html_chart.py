@@ -192,3 +192,14 @@ def test_screenshot_of_each_example_shows_its_boxes_in_the_chart_colours(open_ch
     # Empty chart area is white; the toolbar is its light grey.
     assert image.getpixel((VIEWPORT["width"] - 5, VIEWPORT["height"] - 150)) == (255, 255, 255)
     assert image.getpixel((VIEWPORT["width"] - 5, 5)) == hex_rgb("#f6f8fa")
+
+
+def test_it_prints_the_chart_without_the_controls(open_chart, tmp_path):
+    from pypdf import PdfReader
+
+    chart = open_chart(ENTERPRISE)
+    pdf = tmp_path / "printed.pdf"
+    chart.page.pdf(path=str(pdf))
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Meridian Systems" in text
+    assert "Expand all" not in text and "Colour by" not in text

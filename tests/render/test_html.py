@@ -112,3 +112,20 @@ def test_depth_and_root_limit_the_page_like_the_static_chart(tmp_path):
     ids = data["people"]["id"]
     assert ids[data["layout"]["person"][0]] == "yael.rahman"
     assert data["layout"]["hidden"], "people below depth 2 are counted on their managers"
+
+
+KEY_NAMES = {"ArrowUp": "↑", "ArrowDown": "↓", "ArrowLeft": "←", "ArrowRight": "→", " ": "Space",
+             "Escape": "Esc", "_": "-", "=": "+"}
+
+
+def test_every_key_the_viewer_handles_is_in_the_keyboard_table():
+    from ..conftest import ROOT
+
+    script = (ROOT / "orgmodel" / "render" / "html" / "viewer.js").read_text(encoding="utf-8")
+    handled = set(re.findall(r'e\.key === "([^"]+)"', script))
+    assert {"ArrowUp", "ArrowDown", "Enter", "/", "Escape"} <= handled
+    doc = (ROOT / "docs" / "html.md").read_text(encoding="utf-8")
+    table = doc.split("## Keyboard and screen readers")[1].split("\n## ")[0]
+    documented = set(re.findall(r"`([^`]+)`", table))
+    missing = {key for key in handled if KEY_NAMES.get(key, key) not in documented}
+    assert not missing, f"docs/html.md does not list these keys: {sorted(missing)}"
