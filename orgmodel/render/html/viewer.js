@@ -115,6 +115,8 @@
         b[1] = Math.min(b[1], G.points[p + 1]); b[3] = Math.max(b[3], G.points[p + 1]);
       }
     });
+    G.solidTo = new Int32Array(N).fill(-1);  // the solid line ending at each person
+    for (let c = 0; c < count; c++) if (!G.dotted[c]) G.solidTo[G.to[c]] = c;
     G.seenBox = new Uint32Array(G.boxes.length);
     G.seenLine = new Uint32Array(count);
     return G;
@@ -135,8 +137,12 @@
       if (cell) for (const n of cell) if (seen[n] !== stamp) { seen[n] = stamp; out.push(n); }
     };
     if (cellCount > G.boxIndex.size + G.lineIndex.size) {  // zoomed far out: walk the filled cells instead
-      for (const [key] of G.boxIndex) collect(G.boxIndex, G.seenBox, boxes, key);
-      for (const [key] of G.lineIndex) collect(G.lineIndex, G.seenLine, lines, key);
+      const inside = (key) => {
+        const r = Math.floor(key / 1048576), c = key - r * 1048576;
+        return r >= r0 && r <= r1 && c >= c0 && c <= c1;
+      };
+      for (const [key] of G.boxIndex) if (inside(key)) collect(G.boxIndex, G.seenBox, boxes, key);
+      for (const [key] of G.lineIndex) if (inside(key)) collect(G.lineIndex, G.seenLine, lines, key);
     } else {
       for (let r = r0; r <= r1; r++) {
         for (let c = c0; c <= c1; c++) {
@@ -153,7 +159,6 @@
   const visible = new Uint8Array(N);
   let visibleCount = 0;
   let selected = -1;
-  const onPath = new Uint8Array(N);  // the selected person's chain to the top
   let colorBy = D.colorBy;
   let showDotted = true;
   let view = { k: 1, x: 0, y: 0 };  // screen = world * k + (x, y)
@@ -339,23 +344,30 @@
       g.stroke();
       g.restore();
     }
-    if (decorate) drawSelectedPath(g, shownLines, px);
+    if (decorate) drawSelectedPath(g, px);
 
     const people = [];
     for (const k of boxes) {
       const i = G.boxes[k];
       if (visible[i] && G.X[i] < x1 && G.X[i] + G.W[i] > x0 && G.Y[i] < y1 && G.Y[i] + G.H[i] + 12 > y0) people.push(i);
     }
-    if (v.k < DETAIL_ZOOM) {  // one path per colour: plain rectangles
+    if (v.k < DETAIL_ZOOM) {  // one path per colour: plain rectangles, at least a pixel, one per pixel
       const byColour = new Map();
+      const tiny = v.k * G.W[people[0]] < 2;
+      const taken = new Set();
       for (const i of people) {
+        if (tiny) {
+          const pixel = Math.floor(G.X[i] * v.k) * 1048576 + Math.floor(G.Y[i] * v.k);
+          if (taken.has(pixel)) continue;
+          taken.add(pixel);
+        }
         const colour = worst[i] ? C.severity[severityName[worst[i]]] : groupColour(i);
         if (!byColour.has(colour)) byColour.set(colour, []);
         byColour.get(colour).push(i);
       }
       for (const [colour, group] of byColour) {
         g.beginPath();
-        for (const i of group) g.rect(G.X[i], G.Y[i], G.W[i], G.H[i]);
+        for (const i of group) g.rect(G.X[i], G.Y[i], Math.max(G.W[i], px), Math.max(G.H[i], px));
         g.fillStyle = colour;
         g.fill();
       }
@@ -393,11 +405,14 @@
     g.restore();
   }
 
-  function drawSelectedPath(g, lines, px) {
+  /** The reporting line from the selected person to the top. */
+  function drawSelectedPath(g, px) {
     if (selected < 0) return;
+    const chain = [];
+    for (let up = selected; up >= 0; up = parent[up]) if (G.solidTo[up] >= 0) chain.push(G.solidTo[up]);
     g.strokeStyle = ACCENT;
     g.lineWidth = Math.max(2.5, 2 * px);
-    pathLines(g, lines.filter(lineShown), (c) => !G.dotted[c] && onPath[G.to[c]]);
+    pathLines(g, chain, lineShown);
     g.stroke();
   }
   function drawSelectedBox(g, px) {
@@ -410,7 +425,7 @@
   // Zoomed out (no text), frames are put together from cached tiles of TILE x TILE pixels drawn
   // at zoom levels a half power of two apart, so panning and zooming only copy bitmaps; tiles
   // missing at a new level are drawn a few per frame over the previous level's, scaled.
-  const TILE = 512, TILE_BUDGET_MS = 8, MAX_TILES = 64;
+  const TILE = 256, TILE_BUDGET_MS = 8, MAX_TILES = 160;
   const tiles = new Map();  // "level:col:row" -> canvas, oldest first
   let lastLevel = null;
   function invalidateTiles() { tiles.clear(); lastLevel = null; }
@@ -459,10 +474,8 @@
     g.save();
     g.translate(view.x, view.y);
     g.scale(view.k, view.k);
-    const px = 1 / view.k;
-    const x0 = -view.x * px, y0 = -view.y * px;
-    drawSelectedPath(g, query(x0, y0, x0 + width * px, y0 + height * px).lines, px);
-    drawSelectedBox(g, px);
+    drawSelectedPath(g, 1 / view.k);
+    drawSelectedBox(g, 1 / view.k);
     g.restore();
   }
 
@@ -657,8 +670,6 @@
       return;
     }
     selected = i;
-    onPath.fill(0);
-    for (let up = i; up >= 0; up = parent[up]) onPath[up] = 1;
     if (!visible[i]) expandChain(i);
     if (!options.keepView) {
       const { height } = canvasSize();
