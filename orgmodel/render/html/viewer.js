@@ -645,10 +645,29 @@
     expanded[i] = expanded[i] ? 0 : 1;
     refreshVisible();
     useLayout(FULL, i);
+    if (expanded[i]) reveal([i, ...children[i]]);
     if (selected >= 0 && !visible[selected]) select(i, { keepView: true });
     announce((expanded[i] ? "Expanded " : "Collapsed ") + P.name[i] + ", " + visibleCount + " people shown");
     updateFocus();
     schedule();
+  }
+
+  /** Pan (and zoom out if need be) the least that brings all of ``people`` on screen. */
+  function reveal(people) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const i of people) {
+      x0 = Math.min(x0, G.X[i]); y0 = Math.min(y0, G.Y[i]);
+      x1 = Math.max(x1, G.X[i] + G.W[i]); y1 = Math.max(y1, G.Y[i] + G.H[i] + 12);
+    }
+    const { width, height } = canvasSize();
+    const pad = 24;
+    if ((x1 - x0) * view.k > width - 2 * pad || (y1 - y0) * view.k > height - 2 * pad) {
+      view = fitView([x0, y0, x1, y1], view.k);
+      return;
+    }
+    const shift = (low, high, size) => (low < pad ? pad - low : high > size - pad ? size - pad - high : 0);
+    view = { k: view.k, x: view.x + shift(x0 * view.k + view.x, x1 * view.k + view.x, width),
+      y: view.y + shift(y0 * view.k + view.y, y1 * view.k + view.y, height) };
   }
 
   function centreOn(i) {
