@@ -1,4 +1,4 @@
-"""Org charts: lay out an Org (``layout``), draw it (``chart``), write it atomically.
+"""Org charts: lay out an Org (``layout``), draw it (``chart``, or ``html`` for the interactive page), write it atomically.
 
     from orgmodel import load, check
     from orgmodel.render import render

@@ -54,7 +54,7 @@ class ChartPage:
     """One chart opened from disk, with every request and dialog it causes recorded."""
 
     def __init__(self, browser, path: Path, fragment: str = ""):
-        self.context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+        self.context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, has_touch=True)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.dialogs: list[str] = []

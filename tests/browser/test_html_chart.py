@@ -203,3 +203,26 @@ def test_it_prints_the_chart_without_the_controls(open_chart, tmp_path):
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Meridian Systems" in text
     assert "Expand all" not in text and "Colour by" not in text
+
+
+def test_pinch_zooms_and_a_finger_pans(open_chart):
+    chart = open_chart(ENTERPRISE)
+    cdp = chart.context.new_cdp_session(chart.page)
+
+    def touch(kind, points):
+        cdp.send("Input.dispatchTouchEvent",
+                 {"type": kind, "touchPoints": [{"x": x, "y": y, "id": n} for n, (x, y) in enumerate(points)]})
+
+    before = chart.chart("view()")
+    touch("touchStart", [(600, 400), (700, 400)])
+    for step in range(1, 6):  # fingers 100 pixels apart, then 300
+        touch("touchMove", [(600 - 20 * step, 400), (700 + 20 * step, 400)])
+    touch("touchEnd", [])
+    zoomed = chart.chart("view()")
+    assert zoomed["k"] == pytest.approx(before["k"] * 3, rel=0.01)
+    touch("touchStart", [(600, 400)])
+    for step in range(1, 6):
+        touch("touchMove", [(600 + 30 * step, 400 + 10 * step)])
+    touch("touchEnd", [])
+    panned = chart.chart("view()")
+    assert (panned["x"] - zoomed["x"], panned["y"] - zoomed["y"], panned["k"]) == pytest.approx((150, 50, zoomed["k"]))
