@@ -924,7 +924,7 @@
     crumbs.append(el("li", P.name[i]));
     const fields = el("dl", null, "fields");
     const add = (label, value) => {
-      if (value === null || value === undefined || value === "" || value === 0 && typeof value !== "number") return;
+      if (value === null || value === undefined || value === "") return;
       fields.append(el("dt", label));
       const dd = el("dd");
       if (value instanceof Node) dd.append(value); else dd.textContent = String(value);
@@ -1007,8 +1007,11 @@
     const entries = C.modes[colorBy].legend.map(([label, colour]) => ["swatch", label, C.palette[colour]]);
     if (P.state.includes("open")) entries.push(["open", "Open position", C.line]);
     if (showDotted && FULL.dotted.includes(1)) entries.push(["dotted", "Dotted line", C.dotted]);
-    const counts = new Map();
-    for (const f of findings) counts.set(f.code, (counts.get(f.code) || { f, n: 0 })) && counts.get(f.code).n++;
+    const counts = new Map();  // code -> {f: a finding with that code, n: how many}
+    for (const f of findings) {
+      if (!counts.has(f.code)) counts.set(f.code, { f, n: 0 });
+      counts.get(f.code).n++;
+    }
     Array.from(counts.keys()).sort().forEach((code) => {
       const { f, n } = counts.get(code);
       entries.push(["finding", code + " " + f.name + " (" + n + ")", C.severity[f.severity]]);
