@@ -129,3 +129,14 @@ def test_every_key_the_viewer_handles_is_in_the_keyboard_table():
     documented = set(re.findall(r"`([^`]+)`", table))
     missing = {key for key in handled if KEY_NAMES.get(key, key) not in documented}
     assert not missing, f"docs/html.md does not list these keys: {sorted(missing)}"
+
+
+def test_a_chain_thousands_deep_gets_only_the_overviews_a_screen_can_show():
+    from orgmodel.render.html import MAX_OVERVIEW_HEIGHT
+    from orgmodel.render.layout import ROW_PITCH
+
+    people = "\n".join(f"  - {{id: p{i}, title: Engineer{f', reports_to: p{i - 1}' if i else ''}}}"
+                       for i in range(2000))
+    org = orgmodel.load_text(f"org: Chain\npeople:\n{people}\n", "chain.yaml")
+    data = chart_data(org, layout_org(org), [], color_by="family", title=None, show_findings=True)
+    assert 1 <= len(data["overviews"]) <= MAX_OVERVIEW_HEIGHT // ROW_PITCH + 1

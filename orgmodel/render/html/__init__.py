@@ -168,8 +168,10 @@ def _findings_data(findings: Sequence[Finding], index: dict[str, int]) -> list[l
     return rows
 
 
-#: Overviews wider than this (in points, about two 4K screens at a readable zoom) are left out.
+#: Overviews wider or taller than this (in points: about two 4K screens at a readable zoom) are
+#: left out; the height bound also keeps a chain thousands of levels deep to a few overviews.
 MAX_OVERVIEW_WIDTH = 8000.0
+MAX_OVERVIEW_HEIGHT = 4000.0
 
 
 def _overviews(org: Org, view: OrgView, root: str | None, depth: int | None) -> list[OrgView]:
@@ -182,7 +184,9 @@ def _overviews(org: Org, view: OrgView, root: str | None, depth: int | None) -> 
     levels = 1
     while depth is None or levels < depth:
         overview = layout_org(org, root=root, depth=levels)
-        if len(overview.layout.boxes) == len(view.layout.boxes) or overview.layout.width > MAX_OVERVIEW_WIDTH:
+        layout = overview.layout
+        if (len(layout.boxes) == len(view.layout.boxes) or layout.width > MAX_OVERVIEW_WIDTH
+                or layout.height > MAX_OVERVIEW_HEIGHT):
             break
         overviews.append(overview)
         levels += 1

@@ -920,7 +920,13 @@
     for (let up = P.manager[i]; up !== null && up !== undefined; up = P.manager[up]) chain.unshift(up);
     const crumbs = el("ol", null, "crumbs");
     crumbs.setAttribute("aria-label", "Manager chain");
-    for (const up of chain) { const li = el("li"); li.append(personLink(up)); crumbs.append(li); }
+    // A long chain shows its top two and nearest three managers, and how many are between.
+    const shown = chain.length > 6 ? [...chain.slice(0, 2), null, ...chain.slice(-3)] : chain;
+    for (const up of shown) {
+      const li = el("li", up === null ? "… " + (chain.length - 5) + " more …" : null);
+      if (up !== null) li.append(personLink(up));
+      crumbs.append(li);
+    }
     crumbs.append(el("li", P.name[i]));
     const fields = el("dl", null, "fields");
     const add = (label, value) => {
