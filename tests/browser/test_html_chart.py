@@ -226,3 +226,38 @@ def test_pinch_zooms_and_a_finger_pans(open_chart):
     touch("touchEnd", [])
     panned = chart.chart("view()")
     assert (panned["x"] - zoomed["x"], panned["y"] - zoomed["y"], panned["k"]) == pytest.approx((150, 50, zoomed["k"]))
+
+
+def accent_bar_colour(chart, person_id: str) -> tuple[int, int, int]:
+    image = Image.open(io.BytesIO(chart.page.screenshot())).convert("RGB")
+    box = chart.chart(f"screenBox({person_id!r})")
+    stage_top = chart.page.evaluate("document.getElementById('stage').getBoundingClientRect().top")
+    return image.getpixel((round(box["x"] + 6 * box["width"] / 180), round(stage_top + box["y"] + box["height"] / 2)))
+
+
+def test_colour_by_team_and_hiding_dotted_lines_change_the_chart_and_legend(open_chart):
+    from orgmodel.render.chart import NO_GROUP, TEAM_PALETTE
+
+    org = orgmodel.load(ENTERPRISE)
+    chart = open_chart(org, fragment="#person=tove.lind")
+    teams = sorted({p.team for p in org if p.team})
+    expected = TEAM_PALETTE[teams.index(org.people["tove.lind"].team) % len(TEAM_PALETTE)]
+    chart.page.select_option("#color-by", "team")
+    chart.page.wait_for_timeout(100)
+    bar = accent_bar_colour(chart, "tove.lind")
+    assert all(abs(a - b) <= 12 for a, b in zip(bar, hex_rgb(expected))), (bar, expected)
+    legend = chart.page.inner_text("#legend")
+    assert org.teams[org.people["tove.lind"].team].name in legend and "Engineering" not in legend
+    assert expected != NO_GROUP
+    assert "Dotted line" in legend
+    chart.page.uncheck("#show-dotted")
+    assert "Dotted line" not in chart.page.inner_text("#legend")
+
+
+def test_expand_all_and_collapse_back_to_the_opening_view(open_chart):
+    chart = open_chart(ENTERPRISE)
+    opening = chart.chart("visibleCount()")
+    chart.page.click("#expand-all")
+    assert chart.chart("visibleCount()") == 155
+    chart.page.click("#collapse-all")
+    assert chart.chart("visibleCount()") == opening
