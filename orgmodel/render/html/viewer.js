@@ -253,7 +253,7 @@
 
   const fitted = new Map();
   function fitText(g, text, width, key) {
-    const cacheKey = key + "\u0000" + text;
+    const cacheKey = key + "\u0000" + width + "\u0000" + text;
     let lines = fitted.get(cacheKey);
     if (lines) return lines;
     const shorten = (t) => {
