@@ -140,3 +140,17 @@ def test_a_chain_thousands_deep_gets_only_the_overviews_a_screen_can_show():
     org = orgmodel.load_text(f"org: Chain\npeople:\n{people}\n", "chain.yaml")
     data = chart_data(org, layout_org(org), [], color_by="family", title=None, show_findings=True)
     assert 1 <= len(data["overviews"]) <= MAX_OVERVIEW_HEIGHT // ROW_PITCH + 1
+
+
+def test_every_viewer_asset_ships_as_package_data():
+    import fnmatch
+    import tomllib
+
+    from ..conftest import ROOT
+
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["orgmodel"]
+    assets = [p.relative_to(ROOT / "orgmodel").as_posix()
+              for p in (ROOT / "orgmodel" / "render" / "html").iterdir() if p.suffix in {".js", ".css", ".html"}]
+    assert {"render/html/viewer.js", "render/html/viewer.css", "render/html/template.html"} <= set(assets)
+    for asset in assets:
+        assert any(fnmatch.fnmatch(asset, pattern) for pattern in globs), f"{asset} is not in package-data"
