@@ -261,3 +261,12 @@ def test_expand_all_and_collapse_back_to_the_opening_view(open_chart):
     assert chart.chart("visibleCount()") == 155
     chart.page.click("#collapse-all")
     assert chart.chart("visibleCount()") == opening
+
+
+def test_levels_shows_that_many_levels_for_everyone(open_chart):
+    org = orgmodel.load(ENTERPRISE)
+    chart = open_chart(org)
+    chart.page.select_option("#levels", "2")
+    assert chart.chart("visibleCount()") == sum(1 for pid in org.order if org.depth[pid] < 2)
+    chart.page.select_option("#levels", "all")
+    assert chart.chart("visibleCount()") == len(org)

@@ -1045,6 +1045,15 @@
     schedule();
   });
   $("fit").addEventListener("click", fit);
+  const levelsBox = $("levels");
+  const deepest = order.reduce((m, i) => Math.max(m, depth[i] + 1), 0);
+  for (let n = 1; n <= deepest; n++) levelsBox.append(Object.assign(el("option", String(n)), { value: String(n) }));
+  levelsBox.append(Object.assign(el("option", "All"), { value: "all" }));
+  levelsBox.addEventListener("change", () => {
+    collapseTo(levelsBox.value === "all" ? Infinity : Number(levelsBox.value));
+    if (selected >= 0 && !visible[selected]) selected = -1;
+    fit();
+  });
   $("expand-all").addEventListener("click", () => { collapseTo(Infinity); fit(); });
   $("collapse-all").addEventListener("click", () => { collapseTo(openDepth); if (selected >= 0 && !visible[selected]) selected = -1; fit(); });
 
@@ -1120,6 +1129,7 @@
   fitBar();
   openDepth = chooseOpenDepth();
   collapseTo(openDepth);
+  levelsBox.value = openDepth === Infinity ? "all" : String(openDepth);
   showLegend();
   fit();
   updateFocus();
