@@ -154,3 +154,13 @@ def test_every_viewer_asset_ships_as_package_data():
     assert {"render/html/viewer.js", "render/html/viewer.css", "render/html/template.html"} <= set(assets)
     for asset in assets:
         assert any(fnmatch.fnmatch(asset, pattern) for pattern in globs), f"{asset} is not in package-data"
+
+
+def test_no_findings_leaves_them_out_of_the_page(tmp_path):
+    out = tmp_path / "org.html"
+    assert run("render", EXAMPLES / "mistakes.yaml", "-o", out, "--no-findings").exit_code == 0
+    data = embedded_data(out.read_text(encoding="utf-8"))
+    assert data["findings"] == [] and data["showFindings"] is False
+    with_findings = tmp_path / "with.html"
+    assert run("render", EXAMPLES / "mistakes.yaml", "-o", with_findings).exit_code == 0
+    assert embedded_data(with_findings.read_text(encoding="utf-8"))["findings"]
