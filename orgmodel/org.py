@@ -38,6 +38,9 @@ class Person:
     experience_years: float | None = None
     status: str = "filled"
     ignore: tuple[str, ...] = ()
+    #: Where each ``ignore`` code was written, (line, column) pairs in the same order;
+    #: the engine names an unknown code there.
+    ignore_positions: tuple[tuple[int, int], ...] = ()
     line: int = 0
     column: int = 0
     #: How the role was found: "role" (given), "title" (inferred), or "unknown".

@@ -12,8 +12,9 @@ import sys
 import click
 
 from ..config import Config, load_config, locate as locate_config
-from ..engine import SelectionError, check as run_checks, select_rules, validate_options
+from ..engine import SelectionError, check as run_checks, select_rules, validate_ignore_codes, validate_options
 from ..findings import OrgInputError
+from ..sources import load
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -101,6 +102,13 @@ class Configs:
     def registry(self) -> dict:
         """Every rule of every configuration loaded so far."""
         return {code: rule for config in self.loaded.values() for code, rule in config.registry.items()}
+
+
+def load_org(path: str, config: Config, *, as_of, max_file_size: int):
+    """Read one input file as an org for ``config``'s rules; raises OrgInputError with every problem."""
+    org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
+    validate_ignore_codes(org, config.registry)
+    return org
 
 
 def findings_for(org, config: Config, file: str) -> list:

@@ -14,9 +14,8 @@ from ..config import FAIL_LEVELS
 from ..engine import select_rules
 from ..findings import OrgInputError
 from ..report import REPORTERS, ReportContext, Summary
-from ..sources import load
 from ..wording import plural
-from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, print_problems, use_colour, config_options, main
+from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, load_org, print_problems, use_colour, config_options, main
 
 
 @main.command()
@@ -72,8 +71,7 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
     for path in files:
         config = configs.for_file(path)
         try:
-            org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
-                       known_codes=config.registry)
+            org = load_org(path, config, as_of=as_of, max_file_size=max_file_size)
         except OrgInputError as exc:
             print_problems(exc.problems)
             unreadable += 1

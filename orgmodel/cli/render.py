@@ -7,9 +7,8 @@ import sys
 import click
 
 from ..findings import OrgInputError
-from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, Configs, findings_for, print_problems, config_options, main
+from . import EXIT_INPUT, Configs, findings_for, load_org, print_problems, config_options, main
 
 
 @main.command()
@@ -53,8 +52,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         raise click.UsageError(str(exc)) from None
     config = Configs(config_path, isolated).for_file(file)
     try:
-        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
-                   known_codes=config.registry)
+        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from pydantic import TypeAdapter, ValidationError
 
 from ..findings import OrgInputError, Problem
-from ..model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
+from ..model import PERSON_KEYS, ROLE_ID_PATTERN, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
 from ..org import Org, Person, Team
 from ..roles import UNKNOWN, Role, RoleCatalog
-from ..rules.base import names_a_rule
 from ..suggest import did_you_mean
 from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
 
@@ -31,7 +30,7 @@ SUPPORTED_VERSIONS = ("1",)
 
 _PEOPLE = TypeAdapter(list[PersonFields])
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
-_ID = re.compile(ID_PATTERN)
+_ROLE_ID = re.compile(ROLE_ID_PATTERN)
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 #: Keys of the mappings inside roles: and teams:, for did-you-mean hints.
 _NESTED_KEYS = {"roles": tuple(RoleDef.model_fields), "teams": tuple(TeamDef.model_fields)}
@@ -42,7 +41,6 @@ def load(
     *,
     as_of: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    known_codes: Iterable[str] | None = None,
     display_name: str | None = None,
 ) -> Org:
     """Load an org file. ``path`` may be ``"-"`` for standard input.
@@ -52,7 +50,7 @@ def load(
     """
     name = display_name or ("<stdin>" if str(path) == "-" else str(path))
     data = _read_bounded(path, name, max_bytes)
-    return load_bytes(data, name, as_of=as_of, known_codes=known_codes)
+    return load_bytes(data, name, as_of=as_of)
 
 
 def load_text(text: str, filename: str = "<string>", **kwargs) -> Org:
@@ -65,7 +63,6 @@ def load_bytes(
     filename: str,
     *,
     as_of: dt.date | None = None,
-    known_codes: Iterable[str] | None = None,
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Org:
     text = _decode(data, filename)
@@ -73,11 +70,7 @@ def load_bytes(
         root, root_mark = parse(text, max_depth=max_depth)
     except YamlError as exc:
         raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
-    if known_codes is None:
-        from ..rules import RULES
-
-        known_codes = RULES.keys()
-    return _Builder(filename, frozenset(known_codes)).build(root, root_mark, as_of)
+    return _Builder(filename).build(root, root_mark, as_of)
 
 
 def _read_bounded(path, name: str, max_bytes: int) -> bytes:
@@ -134,9 +127,8 @@ def _kind(value) -> str:
 class _Builder:
     """One load: collects problems while turning parsed YAML into an Org."""
 
-    def __init__(self, filename: str, known_codes: frozenset[str]):
+    def __init__(self, filename: str):
         self.filename = filename
-        self.known_codes = known_codes
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -244,7 +236,7 @@ class _Builder:
             return []
 
     def check_people_refs(self, entries: list[tuple[YamlMap, dict]]) -> None:
-        """What the models cannot see: duplicate ids, role-or-title, rule codes in ignore.
+        """What the models cannot see: duplicate ids, role-or-title.
 
         Runs on the raw values so these are reported even when some entry
         also has a type error.
@@ -261,12 +253,6 @@ class _Builder:
             if fields.get("role") is None and fields.get("title") is None:
                 self.problem(raw.mark, f"person {person_id!r} needs a 'role' or a 'title'"
                              if isinstance(person_id, str) else "a person needs a 'role' or a 'title'")
-            codes = raw.get("ignore")
-            marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
-            for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
-                if isinstance(code, str) and not names_a_rule(code, self.known_codes):
-                    self.problem(mark, f"'ignore' names unknown rule code {code!r}"
-                                 + did_you_mean(code, self.known_codes))
 
     def person(self, model: PersonFields, entry: tuple[YamlMap, dict], catalog: RoleCatalog) -> Person:
         raw = entry[0]
@@ -293,6 +279,7 @@ class _Builder:
             experience_years=model.experience_years,
             status=model.status,
             ignore=tuple(model.ignore),
+            ignore_positions=_ignore_positions(raw),
             line=raw.mark[0],
             column=raw.mark[1],
             role_source=source,
@@ -309,7 +296,7 @@ class _Builder:
         custom: dict[str, Role] = {}
         for role_id, spec in header.roles.items():
             mark = raw_roles.key_marks[role_id]
-            if not _ID.match(role_id):
+            if not _ROLE_ID.match(role_id):
                 self.problem(mark, f"role id {role_id!r} may contain only letters, digits, '_', '-' and '.'")
                 continue
             base = builtin.get(role_id)
@@ -359,6 +346,13 @@ class _Builder:
             self.problem(mark, _explain(field, kind, error, value))
 
 
+def _ignore_positions(raw: YamlMap) -> tuple[tuple[int, int], ...]:
+    codes = raw.get("ignore")
+    if isinstance(codes, YamlList):
+        return tuple(codes.item_marks)
+    return (raw.value_marks["ignore"],) if "ignore" in raw else ()
+
+
 def _path(loc: tuple) -> str:
     text = ""
     for part in loc:
@@ -371,7 +365,7 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     if kind == "string_type":
         return f"'{field}' must be text, not {got}"
     if kind == "string_pattern_mismatch":
-        return f"'{field}' may contain only letters, digits, '_', '-' and '.', not {value!r}"
+        return f"'{field}' must be text with a visible character and no control characters, not {value!r}"
     if kind == "string_too_short":
         return f"'{field}' must not be empty"
     if kind in ("int_parsing", "int_type", "int_from_float"):
