@@ -8,7 +8,7 @@ import click
 
 from ..findings import OrgInputError
 from ..wording import plural
-from . import EXIT_INPUT, Configs, findings_for, load_org, print_problems, config_options, main
+from . import EXIT_INPUT, Configs, config_options, findings_for, load_org, main, print_problems, table_options
 
 
 @main.command()
@@ -30,9 +30,10 @@ from . import EXIT_INPUT, Configs, findings_for, load_org, print_problems, confi
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse org files larger than this many megabytes.")
 @config_options
+@table_options
 def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi, max_file_size, config_path,
-           isolated):
-    """Draw the org chart of FILE.
+           isolated, table):
+    """Draw the org chart of FILE (an org file or an HR export: .csv, .tsv, .xlsx, .json).
 
     The chart is written atomically: a failure never leaves a half-written
     file. For orgs of thousands, prefer .svg or .pdf: they stay sharp at any
@@ -43,6 +44,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
       orgmodel render examples/scaleup.yaml -o scaleup.png
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
+      orgmodel render --from hibob people.json -o org.svg
     """
     from ..render import RenderError, output_format, render as draw_chart
 
@@ -52,7 +54,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         raise click.UsageError(str(exc)) from None
     config = Configs(config_path, isolated).for_file(file)
     try:
-        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size)
+        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size, table=table)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

@@ -49,7 +49,7 @@ def load(
     be read as an org.
     """
     name = display_name or ("<stdin>" if str(path) == "-" else str(path))
-    data = _read_bounded(path, name, max_bytes)
+    data = read_bounded(path, name, max_bytes)
     return load_bytes(data, name, as_of=as_of)
 
 
@@ -73,7 +73,7 @@ def load_bytes(
     return _Builder(filename).build(root, root_mark, as_of)
 
 
-def _read_bounded(path, name: str, max_bytes: int) -> bytes:
+def read_bounded(path, name: str, max_bytes: int) -> bytes:
     def too_big() -> OrgInputError:
         limit = f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
         return OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of {limit}; "

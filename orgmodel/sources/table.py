@@ -1,0 +1,712 @@
+"""HR exports (CSV, TSV, semicolon CSV, XLSX, JSON records) -> :class:`~orgmodel.org.Org`.
+
+Every cell keeps its place: ROW is the row in the file (the header is row 1),
+COL the column's number; in JSON both point at the record (``{``) a value came
+from. Problems are collected and raised together, like the YAML reader's.
+
+Built for size: rows stream from the csv module and only mapped columns are
+kept, as plain (interned) strings; no per-row model is validated. Managers are
+resolved through dict indexes (id, email, name, DN), so a load is linear in
+the rows. Column names come from an HR preset (``presets/*.toml``), common
+header names, and ``--map`` overrides, in that order of precedence reversed:
+``--map`` wins, then the preset, then the common names.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import sys
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..findings import OrgInputError, Problem
+from ..org import Org, Person, Team
+from ..roles import UNKNOWN, Role, RoleCatalog
+from .presets import COMMON, FIELDS, normal_header, normal_status, preset, preset_names
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json")
+MISSING = frozenset({"", "null", "n/a", "-", "#n/a", "none", "nan"})
+DATE_FIELDS = ("hired", "terminated", "effective")
+UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
+_FIELD_ORDER = tuple(FIELDS)
+_SLOT = {name: index for index, name in enumerate(_FIELD_ORDER)}
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    """How to read an HR export; every field matches a command-line option."""
+
+    preset: str | None = None
+    #: (field, column header) pairs from --map
+    mapping: tuple[tuple[str, str], ...] = ()
+    person_key: str | None = None
+    #: "dd/mm/yyyy", "mm/dd/yyyy" or a strftime pattern like "%d.%m.%Y"
+    date_format: str | None = None
+    keep_leavers: bool = False
+    org_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Mapped:
+    field: str
+    header: str
+    column: int  # 1-based
+    reason: str
+
+
+def is_table(path: str | Path) -> bool:
+    return Path(str(path)).suffix.lower() in TABLE_SUFFIXES
+
+
+# -- reading cells ------------------------------------------------------------------
+
+
+@dataclass
+class _Sheet:
+    header: list[str]
+    #: (row, fixed column or 0, cells); a cell's column is the fixed one or its index + 1
+    rows: Iterator[tuple[int, int, list]]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _decode(data: bytes, filename: str) -> tuple[str, list[Problem]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), []
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    for encoding, label in (("cp1252", "cp1252 (Windows Western European)"), ("latin-1", "latin-1")):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, [Problem(filename, 1, 1, f"the file is not UTF-8; read it as {label}: check that names "
+                                              "look right, or save the export as UTF-8", warning=True)]
+    raise AssertionError("latin-1 decodes any bytes")
+
+
+def _delimiter(text: str, suffix: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    if counts[best] == 0:
+        return "\t" if suffix in (".tsv", ".tab") else ","
+    return best
+
+
+def _read_csv(text: str, suffix: str) -> _Sheet:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, suffix))
+    header = next(reader, [])
+
+    def rows():
+        start = reader.line_num + 1
+        intern = sys.intern
+        for cells in reader:
+            row, start = start, reader.line_num + 1
+            if cells:
+                yield row, 0, [intern(c) for c in cells]
+
+    return _Sheet([h.strip() for h in header], rows())
+
+
+def _read_xlsx(data: bytes, filename: str) -> _Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise OrgInputError([Problem(filename, 1, 1, f"cannot read the workbook: {exc}")]) from None
+    sheet = book.worksheets[0]
+    values = enumerate(sheet.iter_rows(values_only=True), start=1)
+    header: list[str] = []
+    for _, cells in values:
+        if any(c is not None and str(c).strip() for c in cells):
+            header = ["" if c is None else str(c).strip() for c in cells]
+            break
+
+    def rows():
+        for row, cells in values:
+            if any(c is not None for c in cells):
+                yield row, 0, list(cells)
+        book.close()
+
+    return _Sheet(header, rows())
+
+
+def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
+    """``{"work": {"reportsTo": {"id": 7}}}`` -> ``{"work.reportsTo.id": 7}``; a list of typed items
+    (Google's ``relations``) becomes ``relations.manager`` = the item's value."""
+    out = {} if out is None else out
+    for key, value in record.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            _flatten(value, path + ".", out)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict) and isinstance(item.get("type"), str):
+                    if "value" in item:
+                        out.setdefault(f"{path}.{item['type']}", item["value"])
+                    _flatten(item, f"{path}.{item['type']}.", out)
+                elif isinstance(item, dict):
+                    _flatten(item, f"{path}.{index}.", out)
+                else:
+                    out.setdefault(f"{path}.{index}", item)
+        else:
+            out[path] = value
+    return out
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _record_lines(text: str, wrapped: bool) -> list[tuple[int, int]]:
+    """(line, column) of each record's ``{`` in a list of records (``wrapped``: inside one key of an object)."""
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    depth_wanted = 2 if wrapped else 1
+    depth, found = 0, []
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            if token == "{" and depth == depth_wanted:
+                offset = match.start()
+                line = bisect_right(newlines, offset - 1)
+                found.append((line + 1, offset - (newlines[line - 1] + 1 if line else 0) + 1))
+            depth += 1
+        elif token in "]}":
+            depth -= 1
+    return found
+
+
+def _read_json(text: str, filename: str) -> _Sheet:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise OrgInputError([Problem(filename, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}")]) from None
+    wrapped = False
+    if isinstance(document, dict):
+        lists = [v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        if len(lists) != 1:
+            raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records, or an object with "
+                                                         "one list of them (like {\"employees\": [...]})")])
+        document, wrapped = lists[0], True
+    if not isinstance(document, list) or not all(isinstance(r, dict) for r in document):
+        raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records (JSON objects)")])
+    records = [_flatten(r) for r in document]
+    header = list(dict.fromkeys(key for record in records for key in record))
+    places = _record_lines(text, wrapped)
+    if len(places) != len(records):  # records that are not plain objects at the expected depth
+        places = [(1, 1)] * len(records)
+
+    def rows():
+        for (line, column), record in zip(places, records, strict=True):
+            yield line, column, [record.get(key) for key in header]
+
+    return _Sheet(header, rows())
+
+
+def read_sheet(data: bytes, filename: str, suffix: str) -> _Sheet:
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(data, filename)
+    text, warnings = _decode(data, filename)
+    sheet = _read_json(text, filename) if suffix == ".json" else _read_csv(text, suffix)
+    sheet.warnings[:0] = warnings
+    if not any(sheet.header):
+        raise OrgInputError([Problem(filename, 1, 1, "the file has no header row: the first row must name the "
+                                                     "columns (id, name, title, manager, ...)")])
+    return sheet
+
+
+# -- which column feeds which field -------------------------------------------------
+
+
+def map_columns(header: list[str], options: TableOptions, filename: str) -> tuple[dict[str, Mapped], list[Problem]]:
+    """Each field's column, with the reason it was chosen; problems for --map/--person-key names
+    that are not columns."""
+    problems: list[Problem] = []
+    exact = {}
+    normal = {}
+    for index, name in enumerate(header):
+        exact.setdefault(name, index)
+        normal.setdefault(normal_header(name), index)
+
+    def find(name: str) -> int | None:
+        index = exact.get(name)
+        return index if index is not None else normal.get(normal_header(name))
+
+    mapped: dict[str, Mapped] = {}
+    layers = [(preset(COMMON), "header name")]
+    if options.preset:
+        layers.insert(0, (preset(options.preset), f"--from {options.preset}"))
+    for field_name in _FIELD_ORDER:
+        for table, reason in layers:
+            for name in table.columns.get(field_name, ()):
+                index = find(name)
+                if index is not None:
+                    mapped[field_name] = Mapped(field_name, header[index], index + 1, reason)
+                    break
+            if field_name in mapped:
+                break
+    columns_list = ", ".join(repr(h) for h in header if h)
+    for field_name, column in options.mapping:
+        if field_name not in FIELDS:
+            problems.append(Problem(filename, 1, 1, f"--map {field_name}={column}: unknown field {field_name!r}; "
+                                                    f"fields are: {', '.join(FIELDS)}"))
+            continue
+        index = find(column)
+        if index is None:
+            problems.append(Problem(filename, 1, 1, f"--map {field_name}={column}: the file has no column "
+                                                    f"{column!r} (columns: {columns_list})"))
+            continue
+        mapped[field_name] = Mapped(field_name, header[index], index + 1, "--map")
+    if options.person_key is not None and find(options.person_key) is None:
+        problems.append(Problem(filename, 1, 1, f"--person-key {options.person_key}: the file has no column "
+                                                f"{options.person_key!r} (columns: {columns_list})"))
+    if "id" not in mapped and options.person_key is None:
+        problems.append(Problem(filename, 1, 1, "no column gives the person id (columns: " + columns_list
+                                + "); name it with --map id=COLUMN, or pick the HR system with --from"))
+    if "title" not in mapped:
+        problems.append(Problem(filename, 1, 1, "no column gives the job title (columns: " + columns_list
+                                + "); name it with --map title=COLUMN"))
+    return mapped, problems
+
+
+def describe_mapping(data: bytes, filename: str, suffix: str, options: TableOptions) -> list[str]:
+    """Lines for --show-mapping: each field, its column and why; then the columns left unused."""
+    sheet = read_sheet(data, filename, suffix)
+    mapped, problems = map_columns(sheet.header, options, filename)
+    lines = [str(p) for p in problems]
+    width = max(len(f) for f in FIELDS)
+    for field_name in _FIELD_ORDER:
+        m = mapped.get(field_name)
+        if m:
+            lines.append(f"{field_name:<{width}}  <- column {m.column} {m.header!r} ({m.reason})")
+        else:
+            lines.append(f"{field_name:<{width}}  (no column)")
+    if options.person_key:
+        lines.append(f"{'person key':<{width}}  <- column {options.person_key!r} (--person-key)")
+    used = {m.column for m in mapped.values()}
+    unused = [repr(h) for i, h in enumerate(sheet.header, start=1) if i not in used and h]
+    if unused:
+        lines.append("not used: " + ", ".join(unused))
+    return lines
+
+
+# -- values ---------------------------------------------------------------------------
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    elif isinstance(value, float) and value.is_integer():
+        value = str(int(value))
+    elif isinstance(value, dt.datetime):
+        return value  # type: ignore[return-value]  # XLSX date cells stay dates
+    elif isinstance(value, dt.date):
+        return value  # type: ignore[return-value]
+    text = str(value).strip()
+    return None if text.casefold() in MISSING else text
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_title(title: str) -> str:
+    """``<b>Head</b> of R&amp;D`` -> ``Head of R&D``."""
+    if "<" not in title and "&" not in title:
+        return title
+    parser = _TextOnly()
+    parser.feed(title)
+    parser.close()
+    return " ".join(unescape("".join(parser.parts)).split())
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})([T ]\d{1,2}:\d{2}\S*(?: ?[+-]\d{2}:?\d{2}|Z)?)?$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})([T ]\d{1,2}:\d{2}.*)?$")
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+_NAMED_FORMATS = {"dd/mm/yyyy": "%d/%m/%Y", "mm/dd/yyyy": "%m/%d/%Y", "yyyy-mm-dd": "%Y-%m-%d",
+                  "dd.mm.yyyy": "%d.%m.%Y", "dd-mm-yyyy": "%d-%m-%Y", "mm-dd-yyyy": "%m-%d-%Y"}
+
+
+def strftime_pattern(date_format: str) -> str:
+    """--date-format as a strptime pattern: ``dd/mm/yyyy`` or ``%d/%m/%Y``."""
+    return _NAMED_FORMATS.get(date_format.strip().lower(), date_format)
+
+
+class _DateColumn:
+    """Reads one column's dates, after seeing all its values to settle day/month order."""
+
+    def __init__(self, header: str, values: Iterable[tuple[str, tuple[int, int]]], date_format: str | None):
+        self.header = header
+        self.pattern = strftime_pattern(date_format) if date_format else None
+        self.order: str | None = None  # "dmy" or "mdy" for slashed dates
+        self.problems: list[tuple[tuple[int, int], str]] = []
+        self.timestamp_at: tuple[int, int] | None = None
+        if self.pattern:
+            return
+        day_first = month_first = ambiguous = None
+        for text, place in values:
+            match = _DAY_MONTH.match(text) if isinstance(text, str) else None
+            if not match or match.group(2) == ".":
+                continue
+            a, b = int(match.group(1)), int(match.group(3))
+            if a > 12 and day_first is None:
+                day_first = (place, text)
+            elif b > 12 and month_first is None:
+                month_first = (place, text)
+            elif a != b and a <= 12 and b <= 12 and ambiguous is None:
+                ambiguous = (place, text)
+        if day_first and month_first:
+            self.problems.append((month_first[0], f"column {header!r} mixes day-first dates ({day_first[1]!r}) "
+                                                  f"and month-first dates ({month_first[1]!r}); make them one "
+                                                  "format in the export"))
+        elif day_first or month_first:
+            self.order = "dmy" if day_first else "mdy"
+        elif ambiguous:
+            self.problems.append((ambiguous[0], f"column {header!r} has dates like {ambiguous[1]!r} that read "
+                                                "as dd/mm/yyyy or as mm/dd/yyyy, and no day over 12 settles which: "
+                                                "pass --date-format dd/mm/yyyy or --date-format mm/dd/yyyy"))
+
+    def parse(self, value, place: tuple[int, int]) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        match = _ISO.match(value)
+        if match:
+            if match.group(4) and self.timestamp_at is None:
+                self.timestamp_at = place
+            return self._date(int(match.group(1)), int(match.group(2)), int(match.group(3)), value, place)
+        if self.pattern:
+            try:
+                return dt.datetime.strptime(value, self.pattern).date()
+            except ValueError:
+                self.problems.append((place, f"column {self.header!r}: {value!r} does not match --date-format "
+                                             f"{self.pattern}"))
+                return None
+        match = _DAY_MONTH.match(value)
+        if match:
+            if match.group(5) and self.timestamp_at is None:
+                self.timestamp_at = place
+            a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+            day, month = (b, a) if self.order == "mdy" else (a, b)
+            return self._date(year, month, day, value, place)
+        if _SERIAL.match(value):
+            days = float(value)
+            if 10000 <= days <= 2958465:
+                return _EXCEL_EPOCH + dt.timedelta(days=int(days))
+        self.problems.append((place, f"column {self.header!r}: {value!r} is not a date (use ISO 2025-03-01, "
+                                     "dd/mm/yyyy, mm/dd/yyyy or an Excel date)"))
+        return None
+
+    def _date(self, year, month, day, value, place) -> dt.date | None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            self.problems.append((place, f"column {self.header!r}: {value!r} is not a real date"))
+            return None
+
+
+def _dn_name(dn: str) -> str | None:
+    """The CN of a distinguished name, unescaped: ``CN=Smith\\, Jane,OU=Staff`` -> ``Smith, Jane``."""
+    if not dn[:3].casefold() == "cn=":
+        return None
+    out, escaped = [], False
+    for char in dn[3:]:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in ",+":
+            break
+        else:
+            out.append(char)
+    return "".join(out).strip()
+
+
+def _normal_dn(dn: str) -> str:
+    return re.sub(r"\s*([,=+])\s*", r"\1", dn).casefold()
+
+
+def _name_key(name: str) -> str:
+    """'Last, First' and 'First Last' compare equal."""
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first} {last}"
+    return " ".join(name.split()).casefold()
+
+
+# -- building the org ----------------------------------------------------------------
+
+
+class _Row:
+    __slots__ = ("column", "key", "number", "values")
+
+    def __init__(self, number: int, column: int, values: list, key: str | None):
+        self.number, self.column, self.values, self.key = number, column, values, key
+
+
+class TableReader:
+    """One load of one export: rows -> people, every problem collected."""
+
+    def __init__(self, filename: str, options: TableOptions, as_of: dt.date | None):
+        self.filename = filename
+        self.options = options
+        self.as_of = as_of or dt.date.today()
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def problem(self, place: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(self.filename, place[0], place[1], message))
+
+    def place(self, row: _Row, field_name: str) -> tuple[int, int]:
+        return (row.number, row.column or self.mapped[field_name].column)
+
+    def fail_if_problems(self) -> None:
+        if self.problems:
+            self.problems.sort(key=lambda p: (p.line, p.column))
+            raise OrgInputError(self.problems)
+
+    def read(self, sheet: _Sheet) -> Org:
+        self.warnings += sheet.warnings
+        options = self.options
+        self.mapped, problems = map_columns(sheet.header, options, self.filename)
+        self.problems += problems
+        self.fail_if_problems()
+        status_words = {**preset(COMMON).status, **(preset(options.preset).status if options.preset else {})}
+        slots = [(self.mapped[f].column - 1) if f in self.mapped else None for f in _FIELD_ORDER]
+        key_index = None
+        if options.person_key is not None:
+            key_index = next(i for i, h in enumerate(sheet.header)
+                             if h == options.person_key or normal_header(h) == normal_header(options.person_key))
+        rows: list[_Row] = []
+        for number, column, cells in sheet.rows:
+            width = len(cells)
+            values = [_text(cells[i]) if i is not None and i < width else None for i in slots]
+            key = _text(cells[key_index]) if key_index is not None and key_index < width else values[0]
+            if isinstance(key, (dt.date,)):
+                key = key.isoformat()
+            rows.append(_Row(number, column, values, key))
+        self.parse_dates(rows)
+        people = self.pick_rows(rows)
+        self.fail_if_problems()
+        return self.build(people, rows, status_words)
+
+    def parse_dates(self, rows: list[_Row]) -> None:
+        for field_name in DATE_FIELDS:
+            if field_name not in self.mapped:
+                continue
+            slot = _SLOT[field_name]
+            column = _DateColumn(self.mapped[field_name].header,
+                                 ((r.values[slot], self.place(r, field_name)) for r in rows
+                                  if r.values[slot] is not None), self.options.date_format)
+            if column.problems:
+                for place, message in column.problems:
+                    self.problem(place, message)
+                continue
+            for r in rows:
+                if r.values[slot] is not None:
+                    r.values[slot] = column.parse(r.values[slot], self.place(r, field_name))
+            for place, message in column.problems:
+                self.problem(place, message)
+            if column.timestamp_at:
+                self.warnings.append(Problem(self.filename, *column.timestamp_at,
+                                             f"column {column.header!r} holds timestamps: orgmodel keeps "
+                                             "their date part", warning=True))
+
+    def pick_rows(self, rows: list[_Row]) -> dict[str, tuple[_Row, list[_Row]]]:
+        """Person key -> (the row in force on the as-of date, all the person's rows), in file order."""
+        groups: dict[str, list[_Row]] = {}
+        id_place = "id" if "id" in self.mapped else None
+        for r in rows:
+            if r.key is None:
+                self.problem((r.number, r.column or (self.mapped[id_place].column if id_place else 1)),
+                             "this row has no person id")
+                continue
+            groups.setdefault(r.key, []).append(r)
+        effective, sequence = _SLOT["effective"], _SLOT["sequence"]
+        history = "effective" in self.mapped or "sequence" in self.mapped or self.options.person_key
+        chosen = {}
+        as_of = self.as_of
+        for key, group in groups.items():
+            if len(group) > 1 and not history:
+                first, again = group[0], group[1]
+                self.problem(self.place(again, "id"), f"duplicate person id {key!r} (first at row {first.number}); "
+                                                      "if the file holds several rows per person, map their "
+                                                      "effective date (--map effective=COLUMN) or name the person "
+                                                      "column with --person-key")
+                continue
+
+            def order(r: _Row):
+                seq = r.values[sequence]
+                number = float(seq) if isinstance(seq, str) and _is_number(seq) else 0.0
+                return (r.values[effective] or dt.date.min, number, r.number)
+
+            in_force = [r for r in group if (r.values[effective] or dt.date.min) <= as_of]
+            pick = max(in_force, key=order) if in_force else min(group, key=order)
+            chosen[key] = (pick, group)
+        return chosen
+
+    def build(self, people: dict[str, tuple[_Row, list[_Row]]], rows: list[_Row], status_words: dict) -> Org:
+        s = _SLOT
+        as_of = self.as_of
+        by_id: dict[str, str] = {}
+        by_email: dict[str, str] = {}
+        by_dn: dict[str, str] = {}
+        by_name: dict[str, dict[str, int]] = {}
+        for key, (pick, group) in people.items():
+            by_id.setdefault(key, key)
+            for r in group:
+                v = r.values
+                for slot in (s["id"], s["alt_id"]):
+                    if isinstance(v[slot], str):
+                        by_id.setdefault(v[slot], key)
+                if isinstance(v[s["email"]], str):
+                    by_email.setdefault(v[s["email"]].casefold(), key)
+                if isinstance(v[s["dn"]], str):
+                    by_dn.setdefault(_normal_dn(v[s["dn"]]), key)
+            v = pick.values
+            names = {_name_key(n) for n in (self.name_of(v),) if n}
+            for name in names:
+                by_name.setdefault(name, {}).setdefault(key, pick.number)
+
+        catalog = RoleCatalog.builtin()
+        roles: dict[str, tuple[Role, str]] = {}
+        teams: dict[str, Team] = {}
+        team_of_department: dict[str, str] = {}
+        persons: list[Person] = []
+        for key, (pick, _group) in people.items():
+            v = pick.values
+            status_word = status_words.get(normal_status(v[s["status"]])) if isinstance(v[s["status"]], str) else None
+            terminated = v[s["terminated"]]
+            leaving = status_word == "terminated" or (isinstance(terminated, dt.date) and terminated <= as_of)
+            if leaving and not self.options.keep_leavers:
+                continue
+            title = v[s["title"]]
+            if title is None:
+                self.problem(self.place(pick, "title"), f"{key!r} has no job title")
+                continue
+            title = plain_title(title)
+            if title not in roles:
+                role = catalog.infer(title).role
+                roles[title] = (role, "title") if role is not None else (UNKNOWN_ROLE, "unknown")
+            role, source = roles[title]
+            team = None
+            department = v[s["department"]]
+            if isinstance(department, str):
+                team = team_of_department.get(department)
+                if team is None:
+                    team = _unique_slug(department, teams)
+                    team_of_department[department] = team
+                    teams[team] = Team(team, department)
+            hired = v[s["hired"]]
+            effective = v[s["effective"]]
+            if hired is None and isinstance(effective, dt.date) and effective > as_of:
+                hired = effective  # a person whose first row starts later: a planned hire
+            name = self.name_of(v)
+            persons.append(Person(
+                id=key,
+                name=name or key,
+                role=role,
+                title=title,
+                reports_to=self.manager_of(pick, key, by_id, by_email, by_dn, by_name),
+                team=team,
+                hired=hired if isinstance(hired, dt.date) else None,
+                status="open" if status_word == "open" else "filled",
+                line=pick.number,
+                column=pick.column or (self.mapped["id"].column if "id" in self.mapped else 1),
+                role_source=source,
+            ))
+        self.fail_if_problems()
+        name = self.options.org_name or Path(self.filename).stem
+        return Org(name, persons, roles=catalog, teams=teams if "department" in self.mapped else None,
+                   as_of=as_of, file=self.filename, warnings=self.warnings)
+
+    @staticmethod
+    def name_of(v: list) -> str | None:
+        name = v[_SLOT["name"]]
+        if isinstance(name, str):
+            return name
+        parts = [p for p in (v[_SLOT["first_name"]], v[_SLOT["last_name"]]) if isinstance(p, str)]
+        return " ".join(parts) or None
+
+    def manager_of(self, row: _Row, key, by_id, by_email, by_dn, by_name) -> str | None:
+        for field_name in ("manager", "manager_email", "manager_name"):
+            ref = row.values[_SLOT[field_name]]
+            if ref is None:
+                continue
+            ref = str(ref) if not isinstance(ref, str) else ref
+            found = by_id.get(ref)
+            if found is None and "@" in ref:
+                found = by_email.get(ref.casefold())
+            if found is None and ref[:3].casefold() == "cn=":
+                found = by_dn.get(_normal_dn(ref))
+                if found is None:
+                    ref_name = _dn_name(ref)
+                    found = self.by_name(ref_name, by_name, row, field_name) if ref_name else None
+            if found is None and "@" not in ref:
+                found = self.by_name(ref, by_name, row, field_name)
+            return found if found is not None else ref
+        return None
+
+    def by_name(self, ref: str, by_name, row: _Row, field_name: str) -> str | None:
+        matches = by_name.get(_name_key(ref))
+        if not matches:
+            return None
+        if len(matches) > 1:
+            listed = " and ".join(f"{k!r} (row {n})" for k, n in matches.items())
+            self.problem(self.place(row, field_name), f"manager {ref!r} matches {len(matches)} people: {listed}; "
+                                                      "name the manager by id or email")
+            return None
+        return next(iter(matches))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "team"
+
+
+def _unique_slug(name: str, taken: dict) -> str:
+    base = candidate = slug(name)
+    number = 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+def load_table(data: bytes, filename: str, suffix: str, *, as_of: dt.date | None = None,
+               options: TableOptions | None = None) -> Org:
+    """Read an HR export (the bytes of a file named ``filename``) as an org."""
+    options = options or TableOptions()
+    if options.preset and options.preset not in preset_names():
+        raise OrgInputError([Problem(filename, 1, 1, f"unknown HR system {options.preset!r}; "
+                                                     f"presets: {', '.join(preset_names())}")])
+    return TableReader(filename, options, as_of).read(read_sheet(data, filename, suffix))
