@@ -10,7 +10,8 @@ import click
 from ..atomic import write_text_atomic
 from ..findings import OrgInputError
 from ..orgfile import org_yaml
-from ..sources import TableOptions, is_table, load, show_mapping as mapping_lines
+from ..sources import TableOptions, is_table, load
+from ..sources import show_mapping as mapping_lines
 from ..wording import plural
 from . import EXIT_INPUT, main, print_problems, table_options
 

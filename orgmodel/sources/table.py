@@ -33,7 +33,7 @@ from ..roles import UNKNOWN, Role, RoleCatalog
 from .presets import COMMON, FIELDS, normal_header, normal_status, preset, preset_names
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json")
-MISSING = frozenset({"", "null", "n/a", "-", "#n/a", "none", "nan"})
+MISSING = frozenset({"", "null", "n/a", "-", "#n/a"})
 DATE_FIELDS = ("hired", "terminated", "effective")
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 _FIELD_ORDER = tuple(FIELDS)
@@ -508,9 +508,7 @@ class TableReader:
                 key = key.isoformat()
             rows.append(_Row(number, column, values, key))
         self.parse_dates(rows)
-        people = self.pick_rows(rows)
-        self.fail_if_problems()
-        return self.build(people, rows, status_words)
+        return self.build(self.pick_rows(rows), status_words)
 
     def parse_dates(self, rows: list[_Row]) -> None:
         for field_name in DATE_FIELDS:
@@ -567,7 +565,7 @@ class TableReader:
             chosen[key] = (pick, group)
         return chosen
 
-    def build(self, people: dict[str, tuple[_Row, list[_Row]]], rows: list[_Row], status_words: dict) -> Org:
+    def build(self, people: dict[str, tuple[_Row, list[_Row]]], status_words: dict) -> Org:
         s = _SLOT
         as_of = self.as_of
         by_id: dict[str, str] = {}

@@ -1,0 +1,79 @@
+"""`orgmodel import` and HR exports read by check/render: each preset's fixture imports as its
+expected org, whatever traps the export holds (see tests/data/hr/README.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from orgmodel import load
+from orgmodel.cli import main
+from orgmodel.orgfile import MODELINE
+from orgmodel.sources.presets import preset_names
+
+from .conftest import ROOT
+
+HR = ROOT / "tests" / "data" / "hr"
+AS_OF = "2025-06-30"
+
+#: fixture -> (export file, options that read it)
+FIXTURES = {
+    "adp": ("adp.xlsx", ["--from", "adp"]),
+    "bamboohr": ("bamboohr.csv", ["--from", "bamboohr"]),
+    "deel": ("deel.json", ["--from", "deel"]),
+    "entra": ("entra.json", ["--from", "entra"]),
+    "google": ("google.json", ["--from", "google"]),
+    "gusto": ("gusto.json", ["--from", "gusto"]),
+    "hibob": ("hibob.json", ["--from", "hibob"]),
+    "history": ("history.csv", ["--map", "id=Record ID", "--person-key", "Employee Number"]),
+    "ldap": ("ldap.tsv", ["--from", "ldap"]),
+    "okta": ("okta.json", ["--from", "okta"]),
+    "personio": ("personio.csv", ["--from", "personio"]),
+    "rippling": ("rippling.json", ["--from", "rippling"]),
+    "workday": ("workday.csv", ["--from", "workday"]),
+}
+
+
+def people_of(org) -> list[tuple]:
+    return [(p.id, p.name, p.title, p.reports_to, p.team, p.hired, p.status) for p in org]
+
+
+def teams_of(org) -> dict:
+    return {t.id: t.name for t in (org.teams or {}).values()}
+
+
+def run(*args, **kwargs):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+
+
+def test_every_preset_has_a_fixture():
+    assert set(preset_names()) <= set(FIXTURES)
+
+
+@pytest.mark.parametrize("system", sorted(FIXTURES))
+def test_each_export_imports_as_its_expected_org(system, tmp_path):
+    export, options = FIXTURES[system]
+    out = tmp_path / "org.yaml"
+    result = run("import", HR / export, *options, "--as-of", AS_OF, "-o", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert out.read_text(encoding="utf-8").startswith(MODELINE + "\n")
+    written = load(out)
+    wanted = load(HR / f"{system}.expected.yaml")
+    assert people_of(written) == people_of(wanted)
+    assert teams_of(written) == teams_of(wanted)
+    assert written.as_of == dt.date(2025, 6, 30)
+
+
+@pytest.mark.parametrize("system", sorted(FIXTURES))
+def test_check_reads_each_export_directly_with_the_same_people(system):
+    export, options = FIXTURES[system]
+    result = run("check", HR / export, *options, "--as-of", AS_OF, "--format", "json", "--isolated")
+    assert result.exit_code in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    wanted = load(HR / f"{system}.expected.yaml")
+    assert report["summary"]["people"] == len(wanted)
+    for finding in report["findings"]:
+        assert finding["file"].endswith(export) and finding["line"] >= 2 and finding["column"] >= 1
