@@ -18,15 +18,7 @@ from collections.abc import Iterable
 from pydantic import TypeAdapter, ValidationError
 
 from ..findings import OrgInputError, Problem
-from ..model import (
-    PERSON_KEYS,
-    ROLE_ID_PATTERN,
-    TOP_KEYS,
-    OrgHeader,
-    PersonFields,
-    RoleDef,
-    TeamDef,
-)
+from ..model import PERSON_KEYS, ROLE_ID_PATTERN, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
 from ..org import Org, Person, Team
 from ..roles import UNKNOWN, Role, RoleCatalog
 from ..suggest import did_you_mean
