@@ -378,20 +378,22 @@ def entra() -> None:
 
 
 def gusto() -> None:
-    def e(uuid, first, last, title, dept, boss=None, hired=None, terminated=False, end=None):
-        return {"uuid": uuid, "id": int(uuid[-1]) + 7000, "first_name": first, "last_name": last,
-                "email": f"{first.lower()}@acme.example", "department": dept, "manager_uuid": boss,
-                "terminated": terminated, "jobs": [{"title": title, "hire_date": hired}],
+    # GET /v1/companies/{company_id}/employees: manager_id is the manager's numeric id, titles and
+    # hire dates sit in jobs[], a leaver has terminated: true and a termination record.
+    def e(number, first, last, title, dept, boss=None, hired=None, end=None):
+        return {"id": 7000 + number, "uuid": f"0b6e4a1c-0000-4000-8000-00000000000{number}", "first_name": first,
+                "last_name": last, "email": f"{first.lower()}@acme.example", "department": dept, "manager_id": boss,
+                "terminated": end is not None, "jobs": [{"title": title, "hire_date": hired, "primary": True}],
                 "terminations": [{"effective_date": end}] if end else []}
 
-    recs = [e("g-1", "Ana", "Lima", "CEO", "Executive", hired="2019-01-15"),
-            e("g-2", "Bo", "Chen", "CTO", "Engineering", "g-1", "2020-03-15"),
-            e("g-3", "Cy", "Dee", "Engineering Manager", "Engineering", "g-2", "2021-04-01"),
-            e("g-4", "Dan", "Eve", "Software Engineer", "Engineering", "g-3"),
-            e("g-5", "Eli", "O'Fox", "Senior Software Engineer", "Engineering", "7003", "2023-11-20"),
-            e("g-6", "Gil", "Ho", "Software Engineer", "Engineering", "g-3", "2022-02-01", True, "2024-12-31"),
-            e("g-7", "Ivy", "Jo", "Product Manager", "Product", "g-1", "2025-09-01")]
-    ids = {k: f"g-{i}" for i, k in enumerate(["ceo", "cto", "em", "eng1", "eng2"], start=1)} | {"pm": "g-7"}
+    recs = [e(1, "Ana", "Lima", "CEO", "Executive", hired="2019-01-15"),
+            e(2, "Bo", "Chen", "CTO", "Engineering", 7001, "2020-03-15"),
+            e(3, "Cy", "Dee", "Engineering Manager", "Engineering", 7002, "2021-04-01"),
+            e(4, "Dan", "Eve", "Software Engineer", "Engineering", 7003),
+            e(5, "Eli", "O'Fox", "Senior Software Engineer", "Engineering", 7003, "2023-11-20"),
+            e(6, "Gil", "Ho", "Software Engineer", "Engineering", 7003, "2022-02-01", "2024-12-31"),
+            e(7, "Ivy", "Jo", "Product Manager", "Product", 7001, "2025-09-01")]
+    ids = {k: str(7000 + i) for i, k in enumerate(["ceo", "cto", "em", "eng1", "eng2"], start=1)} | {"pm": "7007"}
     simple_json("gusto", recs, ids)
 
 
