@@ -77,3 +77,30 @@ def test_check_reads_each_export_directly_with_the_same_people(system):
     assert report["summary"]["people"] == len(wanted)
     for finding in report["findings"]:
         assert finding["file"].endswith(export) and finding["line"] >= 2 and finding["column"] >= 1
+
+
+def test_the_import_guide_has_each_presets_current_table():
+    from orgmodel.sources.presets import COMMON, mapping_markdown, preset
+
+    text = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    assert mapping_markdown(COMMON) in text
+    for key in preset_names():
+        heading = f"### {preset(key).name} (`--from {key}`)"
+        assert heading in text, heading
+        section = text.split(heading, 1)[1].split("\n### ", 1)[0]
+        assert mapping_markdown(key) in section, f"docs/import.md: the {key} table is stale"
+        assert "Checked against:" in section
+
+
+def test_a_real_sample_export_reads_with_no_preset(tmp_path):
+    sample = HR / "samples" / "northwind-employees.csv"
+    out = tmp_path / "northwind.yaml"
+    result = run("import", sample, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "column 'HireDate' holds timestamps" in result.stderr
+    org = load(out)
+    assert len(org) == 9 and org.tops == ["2"]
+    assert org["2"].name == "Andrew Fuller" and org["2"].title == "Vice President, Sales"
+    assert sorted(p.id for p in org.reports_of("5")) == ["6", "7", "9"]
+    assert org["9"].hired == dt.date(1994, 11, 15)
+    assert run("check", sample, "--isolated").exit_code in (0, 1)

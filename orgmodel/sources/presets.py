@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -58,6 +58,8 @@ class Preset:
     #: normalised status value -> "terminated" or "open"
     status: dict[str, str]
     verified: str = ""
+    #: "terminated" / "open" -> the status values as the preset writes them
+    status_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -65,15 +67,30 @@ def preset(key: str) -> Preset:
     """The preset ``key`` (``common`` for the header names every export may use)."""
     path = PRESET_DIR / f"{key}.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    columns = {field: tuple(names) for field, names in data.get("columns", {}).items()}
+    columns = {name: tuple(headers) for name, headers in data.get("columns", {}).items()}
     unknown = set(columns) - set(FIELDS)
     if unknown:
         raise ValueError(f"{path.name}: unknown fields {sorted(unknown)}")
     status = {normal_status(value): meaning for meaning, values in data.get("status", {}).items()
               for value in values}
-    return Preset(key, data.get("name", key), columns, status, data.get("verified", ""))
+    written = {meaning: tuple(values) for meaning, values in data.get("status", {}).items()}
+    return Preset(key, data.get("name", key), columns, status, data.get("verified", ""), written)
 
 
 def preset_names() -> list[str]:
     """Every HR system with a preset, for --from."""
     return sorted(p.stem for p in PRESET_DIR.glob("*.toml") if p.stem != COMMON)
+
+
+def mapping_markdown(key: str) -> str:
+    """The preset's column table as docs/import.md shows it (a test keeps the two in step)."""
+    table = preset(key)
+    lines = ["| field | columns, first found wins |", "| --- | --- |"]
+    for field_name in FIELDS:
+        names = table.columns.get(field_name)
+        if names:
+            lines.append(f"| `{field_name}` | " + ", ".join(f"`{n}`" for n in names) + " |")
+    for meaning, values in sorted(table.status_values.items()):
+        label = "leaver" if meaning == "terminated" else "open position"
+        lines.append(f"| status meaning {label} | " + ", ".join(f"`{v}`" for v in values) + " |")
+    return "\n".join(lines) + "\n"

@@ -38,6 +38,8 @@ DATE_FIELDS = ("hired", "terminated", "effective")
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 _FIELD_ORDER = tuple(FIELDS)
 _SLOT = {name: index for index, name in enumerate(_FIELD_ORDER)}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"[\t\r\n]+")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -106,17 +108,28 @@ def _delimiter(text: str, suffix: str) -> str:
     return best
 
 
-def _read_csv(text: str, suffix: str) -> _Sheet:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, suffix))
-    header = next(reader, [])
+def _read_csv(text: str, suffix: str, filename: str) -> _Sheet:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, suffix), strict=True)
+
+    def malformed(exc: csv.Error, row: int) -> OrgInputError:
+        return OrgInputError([Problem(filename, row, 1, f"this row is not well-formed CSV: {exc} "
+                                                        "(is a quote left open?)")])
+
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:
+        raise malformed(exc, 1) from None
 
     def rows():
         start = reader.line_num + 1
         intern = sys.intern
-        for cells in reader:
-            row, start = start, reader.line_num + 1
-            if cells:
-                yield row, 0, [intern(c) for c in cells]
+        try:
+            for cells in reader:
+                row, start = start, reader.line_num + 1
+                if cells:
+                    yield row, 0, [intern(c) for c in cells]
+        except csv.Error as exc:
+            raise malformed(exc, start) from None
 
     return _Sheet([h.strip() for h in header], rows())
 
@@ -220,7 +233,7 @@ def read_sheet(data: bytes, filename: str, suffix: str) -> _Sheet:
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(data, filename)
     text, warnings = _decode(data, filename)
-    sheet = _read_json(text, filename) if suffix == ".json" else _read_csv(text, suffix)
+    sheet = _read_json(text, filename) if suffix == ".json" else _read_csv(text, suffix, filename)
     sheet.warnings[:0] = warnings
     if not any(sheet.header):
         raise OrgInputError([Problem(filename, 1, 1, "the file has no header row: the first row must name the "
@@ -500,15 +513,36 @@ class TableReader:
             key_index = next(i for i, h in enumerate(sheet.header)
                              if h == options.person_key or normal_header(h) == normal_header(options.person_key))
         rows: list[_Row] = []
+        key_column = key_index + 1 if key_index is not None else None
         for number, column, cells in sheet.rows:
             width = len(cells)
             values = [_text(cells[i]) if i is not None and i < width else None for i in slots]
             key = _text(cells[key_index]) if key_index is not None and key_index < width else values[0]
-            if isinstance(key, (dt.date,)):
+            if isinstance(key, dt.date):
                 key = key.isoformat()
+            if _CONTROL.search("".join(v for v in (key, *values) if type(v) is str)):
+                values = [self.without_controls(v, number, column or (i + 1 if i is not None else 1),
+                                                sheet.header[i] if i is not None else "")
+                          for v, i in zip(values, slots, strict=True)]
+                if key_index is not None:
+                    key = self.without_controls(key, number, column or key_column, sheet.header[key_index])
+                else:
+                    key = values[0]
             rows.append(_Row(number, column, values, key))
         self.parse_dates(rows)
         return self.build(self.pick_rows(rows), status_words)
+
+    def without_controls(self, value, row: int, column: int, header: str):
+        """Line breaks and tabs in a cell become spaces; other control characters (terminal escapes,
+        NUL) would reach terminals and logs, so they are an input problem."""
+        if type(value) is not str or not _CONTROL.search(value):
+            return value
+        value = " ".join(_LINE_BREAKS.sub(" ", value).split())
+        bad = _CONTROL.search(value)
+        if bad:
+            self.problem((row, column), f"column {header!r}: the value contains the control character "
+                                        f"U+{ord(bad.group()):04X}; remove it from the export")
+        return value
 
     def parse_dates(self, rows: list[_Row]) -> None:
         for field_name in DATE_FIELDS:
