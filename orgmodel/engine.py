@@ -101,7 +101,9 @@ def unknown_ignore_codes(org: Org, registry: Mapping[str, Rule] | None = None) -
     registry = RULES if registry is None else registry
     problems = []
     for person in org.people.values():
-        for code, (line, column) in zip(person.ignore, person.ignore_positions):
+        # People built in Python carry no positions: name the person's own place instead.
+        positions = person.ignore_positions or [(person.line, person.column)] * len(person.ignore)
+        for code, (line, column) in zip(person.ignore, positions, strict=True):
             if not names_a_rule(code, registry):
                 problems.append(Problem(org.file, line, column, f"'ignore' names unknown rule code {code!r}"
                                         + did_you_mean(code, registry)))

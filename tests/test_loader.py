@@ -227,3 +227,13 @@ def test_custom_role_overrides_a_builtin_and_keeps_what_it_does_not_say():
                     "people:\n  - {id: a, title: Product Specialist}\n")
     role = org.people["a"].role
     assert (role.id, role.family, role.rank, role.builtin) == ("product_manager", "product", 40, False)
+
+
+def test_unknown_ignore_codes_of_people_built_in_python_are_reported_at_the_person():
+    from orgmodel import Org, Person, RoleCatalog
+
+    ceo = RoleCatalog.builtin().get("ceo")
+    org = Org("X", [Person("a", "A", ceo, ignore=("NOPE1",), line=4, column=3)], file="api")
+    with pytest.raises(OrgInputError) as info:
+        check(org)
+    assert [str(p) for p in info.value.problems] == ["api:4:3: 'ignore' names unknown rule code 'NOPE1'"]
