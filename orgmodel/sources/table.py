@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import re
 import sys
 from bisect import bisect_right
+from itertools import product
+from operator import itemgetter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -34,6 +38,9 @@ from .presets import COMMON, FIELDS, normal_header, normal_status, preset, prese
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json")
 MISSING = frozenset({"", "null", "n/a", "-", "#n/a"})
+#: Every spelling of MISSING in any letter case, so a cell is checked with one set lookup.
+_MISSING_FORMS = frozenset("".join(chars) for word in MISSING
+                           for chars in product(*({c.lower(), c.upper()} for c in word)))
 DATE_FIELDS = ("hired", "terminated", "effective")
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 _FIELD_ORDER = tuple(FIELDS)
@@ -514,13 +521,24 @@ class TableReader:
                              if h == options.person_key or normal_header(h) == normal_header(options.person_key))
         rows: list[_Row] = []
         key_column = key_index + 1 if key_index is not None else None
+        # One C-level pick per row: every field's cell in slot order, then the person key; an
+        # unmapped field reads the empty cell appended to each row (index -1).
+        indexes = [i if i is not None else -1 for i in slots]
+        indexes.append(key_index if key_index is not None else indexes[0])
+        pick = itemgetter(*indexes)
+        width = max(indexes) + 1
+        missing, intern = _MISSING_FORMS, sys.intern
         for number, column, cells in sheet.rows:
-            width = len(cells)
-            values = [_text(cells[i]) if i is not None and i < width else None for i in slots]
-            key = _text(cells[key_index]) if key_index is not None and key_index < width else values[0]
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            cells.append("")
+            values = [(None if (text := c.strip()) in missing else intern(text)) if type(c) is str else _text(c)
+                      for c in pick(cells)]
+            key = values.pop()
             if isinstance(key, dt.date):
                 key = key.isoformat()
-            if _CONTROL.search("".join(v for v in (key, *values) if type(v) is str)):
+            if _CONTROL.search("".join(v for v in values if type(v) is str)) or (
+                    type(key) is str and _CONTROL.search(key)):
                 values = [self.without_controls(v, number, column or (i + 1 if i is not None else 1),
                                                 sheet.header[i] if i is not None else "")
                           for v, i in zip(values, slots, strict=True)]
@@ -545,22 +563,34 @@ class TableReader:
         return value
 
     def parse_dates(self, rows: list[_Row]) -> None:
+        """Each date column's text -> dates; each distinct value is read once (exports repeat dates)."""
         for field_name in DATE_FIELDS:
             if field_name not in self.mapped:
                 continue
             slot = _SLOT[field_name]
-            column = _DateColumn(self.mapped[field_name].header,
-                                 ((r.values[slot], self.place(r, field_name)) for r in rows
-                                  if r.values[slot] is not None), self.options.date_format)
+            first_seen: dict = {}
+            for r in rows:
+                value = r.values[slot]
+                if value is not None and value not in first_seen:
+                    first_seen[value] = self.place(r, field_name)
+            column = _DateColumn(self.mapped[field_name].header, first_seen.items(), self.options.date_format)
             if column.problems:
                 for place, message in column.problems:
                     self.problem(place, message)
                 continue
+            parsed: dict = {}
+            for value, place in first_seen.items():
+                before = len(column.problems)
+                parsed[value] = (column.parse(value, place), column.problems[before:])
             for r in rows:
-                if r.values[slot] is not None:
-                    r.values[slot] = column.parse(r.values[slot], self.place(r, field_name))
-            for place, message in column.problems:
-                self.problem(place, message)
+                value = r.values[slot]
+                if value is None:
+                    continue
+                date, problems = parsed[value]
+                r.values[slot] = date
+                place = self.place(r, field_name)
+                for _, message in problems:
+                    self.problem(place, message)
             if column.timestamp_at:
                 self.warnings.append(Problem(self.filename, *column.timestamp_at,
                                              f"column {column.header!r} holds timestamps: orgmodel keeps "
@@ -602,26 +632,7 @@ class TableReader:
     def build(self, people: dict[str, tuple[_Row, list[_Row]]], status_words: dict) -> Org:
         s = _SLOT
         as_of = self.as_of
-        by_id: dict[str, str] = {}
-        by_email: dict[str, str] = {}
-        by_dn: dict[str, str] = {}
-        by_name: dict[str, dict[str, int]] = {}
-        for key, (pick, group) in people.items():
-            by_id.setdefault(key, key)
-            for r in group:
-                v = r.values
-                for slot in (s["id"], s["alt_id"]):
-                    if isinstance(v[slot], str):
-                        by_id.setdefault(v[slot], key)
-                if isinstance(v[s["email"]], str):
-                    by_email.setdefault(v[s["email"]].casefold(), key)
-                if isinstance(v[s["dn"]], str):
-                    by_dn.setdefault(_normal_dn(v[s["dn"]]), key)
-            v = pick.values
-            names = {_name_key(n) for n in (self.name_of(v),) if n}
-            for name in names:
-                by_name.setdefault(name, {}).setdefault(key, pick.number)
-
+        managers = _Managers(people, self)
         catalog = RoleCatalog.builtin()
         roles: dict[str, tuple[Role, str]] = {}
         teams: dict[str, Team] = {}
@@ -661,7 +672,7 @@ class TableReader:
                 name=name or key,
                 role=role,
                 title=title,
-                reports_to=self.manager_of(pick, key, by_id, by_email, by_dn, by_name),
+                reports_to=managers.of(pick),
                 team=team,
                 hired=hired if isinstance(hired, dt.date) else None,
                 status="open" if status_word == "open" else "filled",
@@ -682,35 +693,82 @@ class TableReader:
         parts = [p for p in (v[_SLOT["first_name"]], v[_SLOT["last_name"]]) if isinstance(p, str)]
         return " ".join(parts) or None
 
-    def manager_of(self, row: _Row, key, by_id, by_email, by_dn, by_name) -> str | None:
-        for field_name in ("manager", "manager_email", "manager_name"):
-            ref = row.values[_SLOT[field_name]]
-            if ref is None:
-                continue
-            ref = str(ref) if not isinstance(ref, str) else ref
-            found = by_id.get(ref)
-            if found is None and "@" in ref:
-                found = by_email.get(ref.casefold())
-            if found is None and ref[:3].casefold() == "cn=":
-                found = by_dn.get(_normal_dn(ref))
-                if found is None:
-                    ref_name = _dn_name(ref)
-                    found = self.by_name(ref_name, by_name, row, field_name) if ref_name else None
-            if found is None and "@" not in ref:
-                found = self.by_name(ref, by_name, row, field_name)
-            return found if found is not None else ref
-        return None
 
-    def by_name(self, ref: str, by_name, row: _Row, field_name: str) -> str | None:
-        matches = by_name.get(_name_key(ref))
+class _Managers:
+    """Resolves manager references to person keys. The id index is built up front; the email,
+    DN and name indexes only when a reference first needs them (many exports never do)."""
+
+    def __init__(self, people: dict[str, tuple[_Row, list[_Row]]], reader: TableReader):
+        self.people, self.reader = people, reader
+        id_slot, alt_slot = _SLOT["id"], _SLOT["alt_id"]
+        by_id: dict[str, str] = {}
+        for key, (_, group) in people.items():
+            by_id.setdefault(key, key)
+            for r in group:
+                for value in (r.values[id_slot], r.values[alt_slot]):
+                    if type(value) is str:
+                        by_id.setdefault(value, key)
+        self.by_id = by_id
+        self._email: dict[str, str] | None = None
+        self._dn: dict[str, str] | None = None
+        self._name: dict[str, dict[str, int]] | None = None
+
+    def _index(self, slot: int, normal) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for key, (_, group) in self.people.items():
+            for r in group:
+                if type(r.values[slot]) is str:
+                    index.setdefault(normal(r.values[slot]), key)
+        return index
+
+    def by_email(self, ref: str) -> str | None:
+        if self._email is None:
+            self._email = self._index(_SLOT["email"], str.casefold)
+        return self._email.get(ref.casefold())
+
+    def by_dn(self, ref: str) -> str | None:
+        if self._dn is None:
+            self._dn = self._index(_SLOT["dn"], _normal_dn)
+        return self._dn.get(_normal_dn(ref))
+
+    def by_name(self, ref: str, row: _Row, field_name: str) -> str | None:
+        if self._name is None:
+            self._name = {}
+            for key, (pick, _) in self.people.items():
+                name = TableReader.name_of(pick.values)
+                if name:
+                    self._name.setdefault(_name_key(name), {}).setdefault(key, pick.number)
+        matches = self._name.get(_name_key(ref))
         if not matches:
             return None
         if len(matches) > 1:
             listed = " and ".join(f"{k!r} (row {n})" for k, n in matches.items())
-            self.problem(self.place(row, field_name), f"manager {ref!r} matches {len(matches)} people: {listed}; "
-                                                      "name the manager by id or email")
+            self.reader.problem(self.reader.place(row, field_name),
+                                f"manager {ref!r} matches {len(matches)} people: {listed}; "
+                                "name the manager by id or email")
             return None
         return next(iter(matches))
+
+    def of(self, row: _Row) -> str | None:
+        """The person key a row's manager columns name; the reference itself when nobody matches
+        (the org then reports ORG001 for it)."""
+        for field_name in ("manager", "manager_email", "manager_name"):
+            ref = row.values[_SLOT[field_name]]
+            if ref is None:
+                continue
+            ref = ref if type(ref) is str else str(ref)
+            found = self.by_id.get(ref)
+            if found is None and "@" in ref:
+                found = self.by_email(ref)
+            if found is None and ref[:3].casefold() == "cn=":
+                found = self.by_dn(ref)
+                if found is None:
+                    cn = _dn_name(ref)
+                    found = self.by_name(cn, row, field_name) if cn else None
+            if found is None and "@" not in ref:
+                found = self.by_name(ref, row, field_name)
+            return found if found is not None else ref
+        return None
 
 
 def _is_number(text: str) -> bool:
@@ -741,4 +799,19 @@ def load_table(data: bytes, filename: str, suffix: str, *, as_of: dt.date | None
     if options.preset and options.preset not in preset_names():
         raise OrgInputError([Problem(filename, 1, 1, f"unknown HR system {options.preset!r}; "
                                                      f"presets: {', '.join(preset_names())}")])
-    return TableReader(filename, options, as_of).read(read_sheet(data, filename, suffix))
+    with _collector_paused():
+        return TableReader(filename, options, as_of).read(read_sheet(data, filename, suffix))
+
+
+@contextmanager
+def _collector_paused():
+    """A load allocates millions of small objects and none of them form cycles; Python's cycle
+    collector would walk the whole growing heap again and again (most of the time on a large
+    export), so it rests until the load is over."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
