@@ -114,9 +114,15 @@ def load_org(path: str, config: Config, *, as_of, max_file_size: int, table: Tab
 
 
 def findings_for(org, config: Config, file: str) -> list:
-    return run_checks(org, select=config.select, ignore=config.ignore + config.ignores_for(file),
-                      extend_select=config.extend_select, options=config.options, severity=config.severity,
-                      registry=config.registry)
+    """The org's findings under ``config``; a person ignoring a rule that does not exist is an input
+    error (exit 2), reported where the code is written."""
+    try:
+        return run_checks(org, select=config.select, ignore=config.ignore + config.ignores_for(file),
+                          extend_select=config.extend_select, options=config.options, severity=config.severity,
+                          registry=config.registry)
+    except OrgInputError as exc:
+        print_problems(exc.problems)
+        sys.exit(EXIT_INPUT)
 
 
 _config_options = [
@@ -127,7 +133,25 @@ _config_options = [
 
 
 def config_options(command):
-    for option in reversed(_config_options):
+    return _apply(_config_options, command)
+
+
+_selection_options = [
+    click.option("--select", multiple=True, metavar="CODES",
+                 help="Run only these rules (codes or prefixes, comma-separated; ALL for every rule)."),
+    click.option("--extend-select", multiple=True, metavar="CODES",
+                 help="Run these rules too, on top of the selection (e.g. the opt-in PRD013)."),
+    click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or prefixes)."),
+]
+
+
+def selection_options(command):
+    """--select, --extend-select and --ignore: which rules run, for every command that runs them."""
+    return _apply(_selection_options, command)
+
+
+def _apply(options, command):
+    for option in reversed(options):
         command = option(command)
     return command
 
@@ -166,10 +190,8 @@ def table_options(command):
                              date_format=date_format, keep_leavers=keep_leavers)
         return command(*args, table=table, **kwargs)
 
-    for option in reversed(_table_options):
-        run = option(run)
-    return run
+    return _apply(_table_options, run)
 
 
 # The commands register themselves on `main` when their modules are imported.
-from . import catalog, check, importing, render, setup  # noqa: E402,F401
+from . import catalog, check, exporting, importing, render, review, setup  # noqa: E402,F401
