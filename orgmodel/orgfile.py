@@ -22,6 +22,8 @@ def _entry(person: Person, org: Org, *, manager_implied: bool) -> dict:
         entry["name"] = person.name
     if person.role_source == "role":
         entry["role"] = person.role.id
+    elif person.unknown_role is not None:
+        entry["role"] = person.unknown_role
     if person.title is not None:
         entry["title"] = person.title
     if person.reports_to is not None and not manager_implied:

@@ -104,3 +104,19 @@ def test_a_real_sample_export_reads_with_no_preset(tmp_path):
     assert sorted(p.id for p in org.reports_of("5")) == ["6", "7", "9"]
     assert org["9"].hired == dt.date(1994, 11, 15)
     assert run("check", sample, "--isolated").exit_code in (0, 1)
+
+
+# enterprise.yaml defines custom roles (roles:), which a CSV of people cannot carry.
+@pytest.mark.parametrize("example", ["mistakes", "scaleup", "startup"])
+def test_an_exported_csv_imports_as_the_same_people(example, tmp_path):
+    source = ROOT / "examples" / f"{example}.yaml"
+    exported, imported = tmp_path / "org.csv", tmp_path / "org.yaml"
+    assert run("export", source, "--format", "csv", "-o", exported).exit_code == 0
+    result = run("import", exported, "-o", imported)
+    assert result.exit_code == 0, result.stderr
+
+    def people(org):
+        return [(p.id, p.name, p.title, p.role.id, p.unknown_role, p.reports_to, p.dotted_to, p.team, p.hired,
+                 p.status, p.experience_years) for p in org]
+
+    assert people(load(imported)) == people(load(source))

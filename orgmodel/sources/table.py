@@ -46,7 +46,9 @@ UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 _FIELD_ORDER = tuple(FIELDS)
 _SLOT = {name: index for index, name in enumerate(_FIELD_ORDER)}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_LINE_BREAKS = re.compile(r"[\t\r\n]+")
+#: Control characters free text may not hold either; line breaks and tabs it may, as in YAML.
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TEXT_FIELDS = frozenset({"name", "first_name", "last_name", "title", "department"})
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -296,7 +298,7 @@ def map_columns(header: list[str], options: TableOptions, filename: str) -> tupl
     if "id" not in mapped and options.person_key is None:
         problems.append(Problem(filename, 1, 1, "no column gives the person id (columns: " + columns_list
                                 + "); name it with --map id=COLUMN, or pick the HR system with --from"))
-    if "title" not in mapped:
+    if "title" not in mapped and "role" not in mapped:
         problems.append(Problem(filename, 1, 1, "no column gives the job title (columns: " + columns_list
                                 + "); name it with --map title=COLUMN"))
     return mapped, problems
@@ -539,28 +541,24 @@ class TableReader:
                 key = key.isoformat()
             if _CONTROL.search("".join(v for v in values if type(v) is str)) or (
                     type(key) is str and _CONTROL.search(key)):
-                values = [self.without_controls(v, number, column or (i + 1 if i is not None else 1),
-                                                sheet.header[i] if i is not None else "")
-                          for v, i in zip(values, slots, strict=True)]
+                for v, i, field_name in zip(values, slots, _FIELD_ORDER, strict=True):
+                    if i is not None:
+                        self.check_controls(v, (number, column or i + 1), sheet.header[i], field_name in _TEXT_FIELDS)
                 if key_index is not None:
-                    key = self.without_controls(key, number, column or key_column, sheet.header[key_index])
-                else:
-                    key = values[0]
+                    self.check_controls(key, (number, column or key_column), sheet.header[key_index], False)
             rows.append(_Row(number, column, values, key))
         self.parse_dates(rows)
         return self.build(self.pick_rows(rows), status_words)
 
-    def without_controls(self, value, row: int, column: int, header: str):
-        """Line breaks and tabs in a cell become spaces; other control characters (terminal escapes,
-        NUL) would reach terminals and logs, so they are an input problem."""
-        if type(value) is not str or not _CONTROL.search(value):
-            return value
-        value = " ".join(_LINE_BREAKS.sub(" ", value).split())
-        bad = _CONTROL.search(value)
+    def check_controls(self, value, place: tuple[int, int], header: str, free_text: bool) -> None:
+        """Control characters (terminal escapes, NUL) would reach terminals and logs: an input problem,
+        as in YAML. Names and titles may hold line breaks and tabs; ids and references may not."""
+        if type(value) is not str:
+            return
+        bad = (_CONTROL_IN_TEXT if free_text else _CONTROL).search(value)
         if bad:
-            self.problem((row, column), f"column {header!r}: the value contains the control character "
-                                        f"U+{ord(bad.group()):04X}; remove it from the export")
-        return value
+            self.problem(place, f"column {header!r}: the value contains the control character "
+                                f"U+{ord(bad.group()):04X}; remove it from the export")
 
     def parse_dates(self, rows: list[_Row]) -> None:
         """Each date column's text -> dates; each distinct value is read once (exports repeat dates)."""
@@ -645,15 +643,21 @@ class TableReader:
             leaving = status_word == "terminated" or (isinstance(terminated, dt.date) and terminated <= as_of)
             if leaving and not self.options.keep_leavers:
                 continue
-            title = v[s["title"]]
-            if title is None:
-                self.problem(self.place(pick, "title"), f"{key!r} has no job title")
+            title, role_id = v[s["title"]], v[s["role"]]
+            if title is None and role_id is None:
+                self.problem(self.place(pick, "title" if "title" in self.mapped else "role"),
+                             f"{key!r} has no job title" + (" and no role" if "role" in self.mapped else ""))
                 continue
-            title = plain_title(title)
-            if title not in roles:
-                role = catalog.infer(title).role
-                roles[title] = (role, "title") if role is not None else (UNKNOWN_ROLE, "unknown")
-            role, source = roles[title]
+            title = plain_title(title) if title is not None else None
+            unknown_role = None
+            if role_id is not None:
+                role = catalog.get(role_id)
+                role, source, unknown_role = (role, "role", None) if role else (UNKNOWN_ROLE, "unknown", role_id)
+            else:
+                if title not in roles:
+                    role = catalog.infer(title).role
+                    roles[title] = (role, "title") if role is not None else (UNKNOWN_ROLE, "unknown")
+                role, source = roles[title]
             team = None
             department = v[s["department"]]
             if isinstance(department, str):
@@ -673,17 +677,34 @@ class TableReader:
                 role=role,
                 title=title,
                 reports_to=managers.of(pick),
+                dotted_to=managers.dotted(pick),
+                experience_years=self.years(pick),
                 team=team,
                 hired=hired if isinstance(hired, dt.date) else None,
                 status="open" if status_word == "open" else "filled",
                 line=pick.number,
                 column=pick.column or (self.mapped["id"].column if "id" in self.mapped else 1),
                 role_source=source,
+                unknown_role=unknown_role,
             ))
         self.fail_if_problems()
         name = self.options.org_name or Path(self.filename).stem
         return Org(name, persons, roles=catalog, teams=teams if "department" in self.mapped else None,
                    as_of=as_of, file=self.filename, warnings=self.warnings)
+
+    def years(self, row: _Row) -> float | None:
+        value = row.values[_SLOT["experience_years"]]
+        if value is None:
+            return None
+        try:
+            years = float(value)
+        except (TypeError, ValueError):
+            years = -1.0
+        if not years >= 0:
+            self.problem(self.place(row, "experience_years"), f"column {self.mapped['experience_years'].header!r}: "
+                                                              f"{value!r} is not a number of years (0 or more)")
+            return None
+        return years
 
     @staticmethod
     def name_of(v: list) -> str | None:
@@ -756,19 +777,28 @@ class _Managers:
             ref = row.values[_SLOT[field_name]]
             if ref is None:
                 continue
-            ref = ref if type(ref) is str else str(ref)
-            found = self.by_id.get(ref)
-            if found is None and "@" in ref:
-                found = self.by_email(ref)
-            if found is None and ref[:3].casefold() == "cn=":
-                found = self.by_dn(ref)
-                if found is None:
-                    cn = _dn_name(ref)
-                    found = self.by_name(cn, row, field_name) if cn else None
-            if found is None and "@" not in ref:
-                found = self.by_name(ref, row, field_name)
-            return found if found is not None else ref
+            return self.resolve(ref if type(ref) is str else str(ref), row, field_name)
         return None
+
+    def dotted(self, row: _Row) -> tuple[str, ...]:
+        refs = row.values[_SLOT["dotted_to"]]
+        if refs is None:
+            return ()
+        return tuple(self.resolve(ref.strip(), row, "dotted_to") for ref in str(refs).split(";") if ref.strip())
+
+    def resolve(self, ref: str, row: _Row, field_name: str) -> str:
+        """By id, then email, then DN, then name; the reference itself when nobody matches."""
+        found = self.by_id.get(ref)
+        if found is None and "@" in ref:
+            found = self.by_email(ref)
+        if found is None and ref[:3].casefold() == "cn=":
+            found = self.by_dn(ref)
+            if found is None:
+                cn = _dn_name(ref)
+                found = self.by_name(cn, row, field_name) if cn else None
+        if found is None and "@" not in ref:
+            found = self.by_name(ref, row, field_name)
+        return found if found is not None else ref
 
 
 def _is_number(text: str) -> bool:
@@ -780,10 +810,12 @@ def _is_number(text: str) -> bool:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "team"
+    """``Customer Success`` -> ``customer-success``; a plain lower-case id (``data_platform``) stays."""
+    return re.sub(r"[^a-z0-9_.]+", "-", text.casefold()).strip("-") or "team"
 
 
 def _unique_slug(name: str, taken: dict) -> str:
+    """A team id for a department (``-2``, ``-3`` ... when taken)."""
     base = candidate = slug(name)
     number = 2
     while candidate in taken:
