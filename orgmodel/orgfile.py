@@ -14,6 +14,8 @@ import yaml
 from .org import Org, Person
 
 MODELINE = "# yaml-language-server: $schema=orgmodel.schema.json"
+#: libyaml's safe emitter when PyYAML has it (many times faster on large orgs), else the Python one.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _entry(person: Person, org: Org, *, manager_implied: bool) -> dict:
@@ -69,5 +71,6 @@ def org_yaml(org: Org, *, nested: bool = False, as_of_written: bool = False) -> 
                              for t in org.teams.values()}
     people = org.people.values()
     document["people"] = _nested(org) if nested else [_entry(p, org, manager_implied=False) for p in people]
-    body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    body = yaml.dump(document, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
     return f"{MODELINE}\n{body}"
