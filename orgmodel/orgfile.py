@@ -1,76 +1,116 @@
 """Org -> org file text (format 1): what ``orgmodel import`` writes.
 
-The text starts with the schema modeline, keeps keys in one stable order and
-lets PyYAML's safe emitter quote every value, so any id, name or title (quotes,
-colons, ``#``, ``yes``, ``null``, digits, non-Latin text) reads back as written.
-Roles are not written: the titles are kept and the role is inferred from them
-on every load, so a title change in the HR system moves the person's role.
+The text starts with the schema modeline and keeps keys in one stable order.
+Every string is written plain only when it matches a narrow safe form (starts
+with a letter, only letters, digits, spaces and ``_ . - / '``, not a word YAML
+reads as a boolean or null); anything else is double-quoted with JSON's
+escaping, which YAML's double-quoted style reads the same way. So any id,
+name or title (quotes, colons, ``#``, ``yes``, digits, non-Latin text, line
+breaks) reads back as written. Built by hand rather than through PyYAML's
+representer, which took most of the time of a large import.
+
+Roles are not written when they were inferred: the titles are kept and the
+role is inferred from them on every load, so a title change in the HR system
+moves the person's role.
 """
 
 from __future__ import annotations
 
-import yaml
+import json
+import re
 
 from .org import Org, Person
+from .sources.yamlparse import DEFAULT_MAX_DEPTH
 
 MODELINE = "# yaml-language-server: $schema=orgmodel.schema.json"
-#: libyaml's safe emitter when PyYAML has it (many times faster on large orgs), else the Python one.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-/' ]*")
+#: Words a YAML 1.1 reader takes for booleans or null when written plain.
+_RESERVED = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
+#: Each nested person takes two levels of the reader's nesting limit (a list item and its mapping).
+MAX_NESTED_DEPTH = DEFAULT_MAX_DEPTH // 2 - 2
 
 
-def _entry(person: Person, org: Org, *, manager_implied: bool) -> dict:
-    entry: dict = {"id": person.id}
+class TooDeepToNest(ValueError):
+    """The org's reporting chains are deeper than a nested org file may be."""
+
+
+def scalar(text: str) -> str:
+    """``text`` as a YAML scalar that reads back as exactly ``text``."""
+    if _PLAIN.fullmatch(text) and text[-1] != " " and text.casefold() not in _RESERVED:
+        return text
+    # JSON leaves these raw; YAML would read them as line breaks inside the quotes.
+    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _lines(person: Person, manager_implied: bool) -> list[str]:
+    """The person's keys, in the order of the format reference."""
+    out = [f"id: {scalar(person.id)}"]
     if person.name != person.id:
-        entry["name"] = person.name
+        out.append(f"name: {scalar(person.name)}")
     if person.role_source == "role":
-        entry["role"] = person.role.id
+        out.append(f"role: {scalar(person.role.id)}")
     elif person.unknown_role is not None:
-        entry["role"] = person.unknown_role
+        out.append(f"role: {scalar(person.unknown_role)}")
     if person.title is not None:
-        entry["title"] = person.title
+        out.append(f"title: {scalar(person.title)}")
     if person.reports_to is not None and not manager_implied:
-        entry["reports_to"] = person.reports_to
+        out.append(f"reports_to: {scalar(person.reports_to)}")
     if person.dotted_to:
-        entry["dotted_to"] = list(person.dotted_to)
+        out.append("dotted_to: [" + ", ".join(scalar(d) for d in person.dotted_to) + "]")
     if person.team is not None:
-        entry["team"] = person.team
+        out.append(f"team: {scalar(person.team)}")
     if person.hired is not None:
-        entry["hired"] = person.hired
+        out.append(f"hired: {person.hired.isoformat()}")
     if person.experience_years is not None:
-        entry["experience_years"] = person.experience_years
+        out.append(f"experience_years: {person.experience_years:g}")
     if person.is_open:
-        entry["status"] = "open"
-    return entry
+        out.append("status: open")
+    return out
 
 
-def _nested(org: Org) -> list[dict]:
-    """Everyone under their manager; people outside every tree (in a reporting cycle) stay flat."""
-    entries: dict[str, dict] = {}
-    placed: set[str] = set()
-    tops: list[dict] = []
-    for pid in org.order:  # managers before their reports
-        person = org.people[pid]
-        manager = org.manager[pid]
-        inside = manager is not None and manager in entries
-        entry = entries[pid] = _entry(person, org, manager_implied=inside)
-        (entries[manager].setdefault("reports", []) if inside else tops).append(entry)
-        placed.add(pid)
-    for pid, person in org.people.items():
-        if pid not in placed:
-            tops.append(_entry(person, org, manager_implied=False))
-    return tops
+def _entry(out: list[str], person: Person, indent: str, *, manager_implied: bool) -> None:
+    first, *rest = _lines(person, manager_implied)
+    out.append(f"{indent}- {first}")
+    out.extend(f"{indent}  {line}" for line in rest)
 
 
 def org_yaml(org: Org, *, nested: bool = False, as_of_written: bool = False) -> str:
     """The org file text of ``org`` (flat ``reports_to`` unless ``nested``)."""
-    document: dict = {"version": 1, "org": org.name}
+    out = [MODELINE, "version: 1", f"org: {scalar(org.name)}"]
     if as_of_written:
-        document["as_of"] = org.as_of
+        out.append(f"as_of: {org.as_of.isoformat()}")
     if org.teams:
-        document["teams"] = {t.id: ({"name": t.name, "lead": t.lead} if t.lead else {"name": t.name})
-                             for t in org.teams.values()}
-    people = org.people.values()
-    document["people"] = _nested(org) if nested else [_entry(p, org, manager_implied=False) for p in people]
-    body = yaml.dump(document, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
-    return f"{MODELINE}\n{body}"
+        out.append("teams:")
+        for team in org.teams.values():
+            out.append(f"  {scalar(team.id)}:")
+            out.append(f"    name: {scalar(team.name)}")
+            if team.lead:
+                out.append(f"    lead: {scalar(team.lead)}")
+    if not org.people:
+        out.append("people: []")
+        return "\n".join(out) + "\n"
+    out.append("people:")
+    if not nested:
+        for person in org.people.values():
+            _entry(out, person, "", manager_implied=False)
+        return "\n".join(out) + "\n"
+    deepest = max(org.depth.values(), default=0)
+    if deepest > MAX_NESTED_DEPTH:
+        raise TooDeepToNest(f"the org is {deepest + 1} levels deep; a nested org file holds at most "
+                            f"{MAX_NESTED_DEPTH + 1}: write it flat (without --nested)")
+    # Depth first from each top, without recursion: a person's entry, then their reports under it.
+    stack = [(pid, 0) for pid in reversed([p for p in org.order if org.manager[p] is None])]
+    placed = set()
+    while stack:
+        pid, depth = stack.pop()
+        placed.add(pid)
+        indent = "  " * (2 * depth)
+        _entry(out, org.people[pid], indent, manager_implied=depth > 0)
+        children = org.tree_children[pid]
+        if children:
+            out.append(f"{indent}  reports:")
+            stack.extend((child, depth + 1) for child in reversed(children))
+    for pid, person in org.people.items():  # people outside every tree (in a reporting cycle) stay flat
+        if pid not in placed:
+            _entry(out, person, "", manager_implied=False)
+    return "\n".join(out) + "\n"

@@ -8,8 +8,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from orgmodel import load
+from orgmodel import load, load_text
 from orgmodel.cli import main
 from orgmodel.orgfile import MODELINE
 from orgmodel.sources.presets import preset_names
@@ -120,3 +122,32 @@ def test_an_exported_csv_imports_as_the_same_people(example, tmp_path):
                  p.status, p.experience_years) for p in org]
 
     assert people(load(imported)) == people(load(source))
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=[
+    *map(chr, range(0x20)), *map(chr, range(0x7f, 0xa0))]) | st.sampled_from(["\n", "\t"]), min_size=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=_TEXT, title=_TEXT)
+def test_any_name_and_title_read_back_exactly_as_written(name, title):
+    from orgmodel.orgfile import scalar
+
+    org = load_text(f"org: T\npeople:\n  - id: a\n    name: {scalar(name)}\n    title: {scalar(title)}\n")
+    assert (org["a"].name, org["a"].title) == (name, title)
+
+
+def test_nested_output_refuses_chains_deeper_than_a_nested_file_may_be(tmp_path):
+    from orgmodel.orgfile import MAX_NESTED_DEPTH
+
+    rows = ["id,title,manager", "p0,CEO,"] + [f"p{i},Engineer,p{i - 1}" for i in range(1, MAX_NESTED_DEPTH + 2)]
+    path = tmp_path / "deep.csv"
+    path.write_text("\n".join(rows) + "\n")
+    result = run("import", path, "--nested", "-o", tmp_path / "org.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"orgmodel: the org is {MAX_NESTED_DEPTH + 2} levels deep")
+    assert run("import", path, "-o", tmp_path / "org.yaml").exit_code == 0
+    assert len(load(tmp_path / "org.yaml")) == MAX_NESTED_DEPTH + 2
+    path.write_text("\n".join(rows[:-1]) + "\n")
+    assert run("import", path, "--nested", "-o", tmp_path / "nested.yaml").exit_code == 0
+    assert len(load(tmp_path / "nested.yaml")) == MAX_NESTED_DEPTH + 1

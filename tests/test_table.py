@@ -280,3 +280,17 @@ def test_line_breaks_stay_in_titles_but_not_in_ids(tmp_path):
                               "remove it from the export"]
     path.write_text('id,title,manager\na,"Chief\nExecutive Officer",\nb,CTO,a\n')
     assert load(path)["a"].title == "Chief\nExecutive Officer"
+
+
+def test_xlsx_cells_of_any_type_become_text_or_dates(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Employee ID", "Name", "Job Title", "Manager", "Hire Date"])
+    sheet.append([7.0, dt.datetime(2024, 5, 1), "CEO", None, dt.datetime(2019, 1, 15, 9, 30)])
+    sheet.append([8, "Bo Chen", "CTO", 7, 44287])
+    book.save(tmp_path / "people.xlsx")
+    org = load(tmp_path / "people.xlsx")
+    assert [(p.id, p.name, p.reports_to, p.hired) for p in org] == [
+        ("7", "2024-05-01", None, dt.date(2019, 1, 15)), ("8", "Bo Chen", "7", dt.date(2021, 4, 1))]

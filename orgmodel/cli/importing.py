@@ -9,7 +9,7 @@ import click
 
 from ..atomic import write_text_atomic
 from ..findings import OrgInputError
-from ..orgfile import org_yaml
+from ..orgfile import TooDeepToNest, org_yaml
 from ..sources import TableOptions, is_table, load
 from ..sources import show_mapping as mapping_lines
 from ..wording import plural
@@ -68,7 +68,12 @@ def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_
         sys.exit(EXIT_INPUT)
     print_problems(org.warnings)
     try:
-        write_text_atomic(output, org_yaml(org, nested=nested, as_of_written=as_of is not None))
+        text = org_yaml(org, nested=nested, as_of_written=as_of is not None)
+    except TooDeepToNest as exc:
+        click.echo(f"orgmodel: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        write_text_atomic(output, text)
     except OSError as exc:
         click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_INPUT)

@@ -7,9 +7,8 @@ from. Problems are collected and raised together, like the YAML reader's.
 Built for size: rows stream from the csv module and only mapped columns are
 kept, as plain (interned) strings; no per-row model is validated. Managers are
 resolved through dict indexes (id, email, name, DN), so a load is linear in
-the rows. Column names come from an HR preset (``presets/*.toml``), common
-header names, and ``--map`` overrides, in that order of precedence reversed:
-``--map`` wins, then the preset, then the common names.
+the rows. A field's column is named by ``--map`` first, then by the HR preset
+(``presets/*.toml``), then by the common header names.
 """
 
 from __future__ import annotations
@@ -22,13 +21,13 @@ import json
 import re
 import sys
 from bisect import bisect_right
-from itertools import product
-from operator import itemgetter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from itertools import product
+from operator import itemgetter
 from pathlib import Path
 
 from ..findings import OrgInputError, Problem
@@ -45,6 +44,7 @@ DATE_FIELDS = ("hired", "terminated", "effective")
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 _FIELD_ORDER = tuple(FIELDS)
 _SLOT = {name: index for index, name in enumerate(_FIELD_ORDER)}
+_DATE_SLOTS = frozenset(_SLOT[name] for name in DATE_FIELDS)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: Control characters free text may not hold either; line breaks and tabs it may, as in YAML.
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -87,6 +87,8 @@ class _Sheet:
     #: (row, fixed column or 0, cells); a cell's column is the fixed one or its index + 1
     rows: Iterator[tuple[int, int, list]]
     warnings: list[Problem] = field(default_factory=list)
+    #: Cells may be numbers, booleans and dates (XLSX, JSON), not only text (CSV).
+    typed: bool = False
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, list[Problem]]:
@@ -164,7 +166,7 @@ def _read_xlsx(data: bytes, filename: str) -> _Sheet:
                 yield row, 0, list(cells)
         book.close()
 
-    return _Sheet(header, rows())
+    return _Sheet(header, rows(), typed=True)
 
 
 def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
@@ -235,7 +237,7 @@ def _read_json(text: str, filename: str) -> _Sheet:
         for (line, column), record in zip(places, records, strict=True):
             yield line, column, [record.get(key) for key in header]
 
-    return _Sheet(header, rows())
+    return _Sheet(header, rows(), typed=True)
 
 
 def read_sheet(data: bytes, filename: str, suffix: str) -> _Sheet:
@@ -328,19 +330,21 @@ def describe_mapping(data: bytes, filename: str, suffix: str, options: TableOpti
 # -- values ---------------------------------------------------------------------------
 
 
-def _text(value) -> str | None:
-    if value is None:
-        return None
+def _text(value) -> str | dt.date | None:
+    """A cell that is not text (XLSX and JSON values) as the text an export would hold; dates stay
+    dates, and whole numbers lose the ``.0`` Excel gives ids stored as numbers."""
+    if value is None or isinstance(value, dt.date):  # datetime is a date too
+        return value
     if isinstance(value, bool):
         value = "true" if value else "false"
     elif isinstance(value, float) and value.is_integer():
         value = str(int(value))
-    elif isinstance(value, dt.datetime):
-        return value  # type: ignore[return-value]  # XLSX date cells stay dates
-    elif isinstance(value, dt.date):
-        return value  # type: ignore[return-value]
     text = str(value).strip()
     return None if text.casefold() in MISSING else text
+
+
+def _iso(value: dt.date) -> str:
+    return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
 
 
 class _TextOnly(HTMLParser):
@@ -537,8 +541,10 @@ class TableReader:
             values = [(None if (text := c.strip()) in missing else intern(text)) if type(c) is str else _text(c)
                       for c in pick(cells)]
             key = values.pop()
-            if isinstance(key, dt.date):
-                key = key.isoformat()
+            if sheet.typed:  # a date where text belongs (an id Excel took for a date) becomes ISO text
+                values = [_iso(v) if isinstance(v, dt.date) and slot not in _DATE_SLOTS else v
+                          for slot, v in enumerate(values)]
+                key = _iso(key) if isinstance(key, dt.date) else key
             if _CONTROL.search("".join(v for v in values if type(v) is str)) or (
                     type(key) is str and _CONTROL.search(key)):
                 for v, i, field_name in zip(values, slots, _FIELD_ORDER, strict=True):
