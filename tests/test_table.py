@@ -163,8 +163,9 @@ def test_missing_values_html_titles_and_ids_kept_as_written(tmp_path):
     assert org["bradyo'dowd"].role.id == "ceo"
 
 
-@pytest.mark.parametrize("encoding, prefix", [("utf-16", b""), ("utf-8", b"\xef\xbb\xbf")])
-def test_byte_order_marks_and_utf16(tmp_path, encoding, prefix):
+@pytest.mark.parametrize("encoding, prefix", [("utf-16", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b""),
+                                              ("utf-16-be", b"")])
+def test_byte_order_marks_and_utf16_with_or_without_one(tmp_path, encoding, prefix):
     path = write(tmp_path, "people.csv", prefix + "id\tname\ttitle\n1\tJosé Müller\tCEO\n".encode(encoding))
     org = load(path)
     assert org["1"].name == "José Müller" and not org.warnings

@@ -96,6 +96,13 @@ def _decode(data: bytes, filename: str) -> tuple[str, list[Problem]]:
         return data[3:].decode("utf-8", errors="replace"), []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), []
+    head = data[:200]
+    if len(head) >= 4 and head.count(0) * 3 > len(head):  # UTF-16 text without its byte-order mark
+        order = "utf-16-le" if head[1] == 0 else "utf-16-be"
+        try:
+            return data.decode(order), []
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
