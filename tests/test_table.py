@@ -295,3 +295,13 @@ def test_xlsx_cells_of_any_type_become_text_or_dates(tmp_path):
     org = load(tmp_path / "people.xlsx")
     assert [(p.id, p.name, p.reports_to, p.hired) for p in org] == [
         ("7", "2024-05-01", None, dt.date(2019, 1, 15)), ("8", "Bo Chen", "7", dt.date(2021, 4, 1))]
+
+
+def test_workday_report_as_a_service_json(tmp_path):
+    path = write(tmp_path, "workers.json", '{"Report_Entry": [\n'
+                 ' {"Employee_ID": "e1", "Name": "Ana Lima", "businessTitle": "CEO"},\n'
+                 ' {"Employee_ID": "e2", "Name": "Bo Chen", "businessTitle": "CTO",'
+                 ' "Worker_s_Manager_group": [{"Manager_ID": "e1"}]}\n]}\n')
+    org = load(path, table=TableOptions(preset="workday"))
+    assert [(p.id, p.name, p.title, p.reports_to, p.line) for p in org] == [
+        ("e1", "Ana Lima", "CEO", None, 2), ("e2", "Bo Chen", "CTO", "e1", 3)]
