@@ -2,14 +2,15 @@
 
     python docs/gallery/build.py
 
-Writes <example>.png (findings overlay on) for each example, and
-manifest.json with what each chart was drawn from: SHA-256 hashes of the
-example, of its layout and of the drawing code (orgmodel/render). An example
-too large for one legible image (see PAGED) is drawn as its top levels, and
-also as a paged PDF (<example>.pdf) with its first pages as PNG previews
-(<example>-page-N.png). tests/render/test_gallery.py fails when an image is
-missing or its example or layout has changed since; run this script again
-and commit the result.
+Writes <example>.png (findings overlay on) and <example>.html (the
+interactive chart) for each example, and manifest.json with what each chart
+was drawn from: SHA-256 hashes of the example, of its layout and of the
+drawing code (orgmodel/render, the viewer's script and style included). An
+example too large for one legible image (see PAGED) is drawn in the PNG as
+its top levels, and also as a paged PDF (<example>.pdf) with its first pages
+as PNG previews (<example>-page-N.png). tests/render/test_gallery.py fails
+when a chart is missing or its example or layout has changed since; run this
+script again and commit the result.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def fingerprint(example: Path) -> dict:
     org = orgmodel.load(example)
     layout = json.dumps(layout_org(org, aspect=1.414).layout.to_dict(), sort_keys=True)
     drawing = hashlib.sha256()
-    for source in sorted((ROOT / "orgmodel" / "render").glob("*.py")):
+    render_code = ROOT / "orgmodel" / "render"
+    for source in sorted(p for p in render_code.rglob("*") if p.suffix in {".py", ".js", ".css", ".html"}):
         drawing.update(source.read_bytes().replace(b"\r\n", b"\n"))
     return {
         "example": hashlib.sha256(example.read_bytes()).hexdigest(),
@@ -68,11 +70,11 @@ def main() -> None:
     for example in sorted((ROOT / "examples").glob("*.yaml")):
         org = orgmodel.load(example)
         findings = orgmodel.check(org)
-        out = HERE / f"{example.stem}.png"
         depth, paper = PAGED.get(example.stem, (None, None))
-        render(org, out, findings=findings, dpi=110, depth=depth)
-        manifest[f"{example.stem}.png"] = {"source": f"examples/{example.name}", **fingerprint(example)}
-        print(f"wrote {out.relative_to(ROOT)}")
+        for out in (HERE / f"{example.stem}.png", HERE / f"{example.stem}.html"):
+            render(org, out, findings=findings, dpi=110, depth=depth if out.suffix == ".png" else None)
+            manifest[out.name] = {"source": f"examples/{example.name}", **fingerprint(example)}
+            print(f"wrote {out.relative_to(ROOT)}")
         if paper:
             pdf = HERE / f"{example.stem}.pdf"
             result = render(org, pdf, findings=findings, pages=True, paper=paper)

@@ -7,15 +7,25 @@ import sys
 import click
 
 from ..findings import OrgInputError
-from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, Configs, config_options, findings_for, main, print_problems, selection_options
+from . import (
+    EXIT_INPUT,
+    Configs,
+    config_options,
+    findings_for,
+    load_org,
+    main,
+    print_problems,
+    selection_options,
+    table_options,
+)
 
 
 @main.command()
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", required=True, metavar="OUT",
-              help="Chart file to write; its extension picks the format: .png, .svg, .pdf or .json (the layout).")
+              help="Chart file to write; its extension picks the format: .png, .svg, .pdf, .html (interactive) "
+                   "or .json (the layout).")
 @click.option("--root", metavar="ID", help="Draw only this person and everyone below them.")
 @click.option("--depth", type=click.IntRange(min=1), metavar="N",
               help="Draw N levels; people with hidden reports show +N, the headcount below them.")
@@ -49,27 +59,32 @@ from . import EXIT_INPUT, Configs, config_options, findings_for, main, print_pro
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse org files larger than this many megabytes.")
 @config_options
+@table_options
 def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, title, as_of, dpi,
-           direction, aspect, label, pages, paper, orientation, full, max_file_size, config_path, isolated):
-    """Draw the org chart of FILE.
+           direction, aspect, label, pages, paper, orientation, full, max_file_size, config_path, isolated, table):
+    """Draw the org chart of FILE (an org file or an HR export: .csv, .tsv, .xlsx, .json).
 
     The chart is written atomically: a failure never leaves a half-written
     file. Wide levels wrap into rows so the chart keeps about the --aspect
     shape. A PNG or SVG too large to read shows the levels that fit and says
-    how to see everyone (a paged PDF, or --full); a PDF too large to print
-    legibly is split into linked pages. Exit code 2 for an unreadable file
-    or bad options.
+    how to see everyone (.html, an interactive chart that works offline from
+    one file; a paged PDF; or --full); a PDF too large to print legibly is
+    split into linked pages. Exit code 2 for an unreadable file or bad
+    options.
 
     \b
     Examples:
       orgmodel render examples/scaleup.yaml -o scaleup.png
+      orgmodel render org.yaml -o org.html
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
       orgmodel render org.yaml -o org.pdf --pages --paper a3
       orgmodel render org.yaml -o deep.svg --direction lr --label name,title,team
       orgmodel render org.yaml -o org.svg --ignore ORG005
+      orgmodel render --from hibob people.json -o org.svg
     """
-    from ..render import RenderError, output_format, render as draw_chart
+    from ..render import RenderError, output_format
+    from ..render import render as draw_chart
 
     try:
         output_format(output)
@@ -77,8 +92,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         raise click.UsageError(str(exc)) from None
     config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     try:
-        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
-                   known_codes=config.registry)
+        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size, table=table)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)
