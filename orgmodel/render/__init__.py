@@ -22,7 +22,13 @@ from ..atomic import write_atomic, write_text_atomic
 from ..findings import Finding
 from ..org import Org
 from .layout import Layout, OrgView, layout_org
-from .text import TEXT_RC, missing_glyphs_warning, person_group_id, plain
+from .text import (
+    TEXT_RC,
+    missing_glyphs_warning,
+    person_group_id,
+    plain,
+    quiet_font_substitution,
+)
 
 FORMATS = ("png", "svg", "pdf", "json")
 DEFAULT_DPI = 150
@@ -102,7 +108,8 @@ def render(
     from .chart import Style, draw, hide_text
 
     style = Style(color_by=color_by, show_findings=show_findings, title=title)
-    with matplotlib.rc_context({**TEXT_RC, "svg.hashsalt": "orgmodel", "pdf.fonttype": 42, "path.simplify": False}):
+    with matplotlib.rc_context({**TEXT_RC, "svg.hashsalt": "orgmodel", "pdf.fonttype": 42, "path.simplify": False}), \
+            quiet_font_substitution():
         fig = draw(org, view, findings if show_findings else (), style)
         undrawable = missing_glyphs_warning(_chart_texts(org, view, style))
         if undrawable:
@@ -159,7 +166,7 @@ def _layout_json(view: OrgView) -> dict:
 
 #: A group's start tag as matplotlib writes it: the id in double quotes, or in single quotes when
 #: it holds a double quote.
-_GROUP = re.compile(r"""<g id=("[^"]*"|'[^']*')>""")
+_GROUP = re.compile(r"""<g id=("person-[^"]*"|'person-[^']*')>""")
 
 
 def _add_svg_tooltips(path: Path, org: Org, layout: Layout, findings: Sequence[Finding]) -> None:

@@ -13,9 +13,11 @@ draws them.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from matplotlib.font_manager import FontProperties, findfont, fontManager, get_font
@@ -67,6 +69,8 @@ def plain(text: str, limit: int = MAX_CHARS) -> str:
 
     Linear in ``limit``, not in the length of ``text``: it is cut first.
     """
+    if len(text) <= limit and text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+        return text  # the common case, already plain (isprintable: no control, format or odd space)
     text = text[: 4 * limit + 64]  # room for escape sequences and spaces that are removed below
     text = _ESCAPES.sub("", text)
     text = _SPACES.sub(" ", text)
@@ -145,6 +149,8 @@ class Fonts:
 
     def families(self, text: str) -> tuple[str, ...]:
         """DejaVu Sans, then the fallback fonts ``text`` needs, in order of preference."""
+        if text.isascii():
+            return (FONT,)
         needed = {self.family(char) for char in set(text)}
         needed.discard(None)
         needed.discard(FONT)
@@ -162,6 +168,8 @@ class Fonts:
 
     def missing(self, text: str) -> str:
         """The characters of ``text`` that no installed font can draw, in order of appearance."""
+        if text.isascii():
+            return ""
         text = plain(text)
         return "".join(dict.fromkeys(c for c in text if not c.isascii() and not _ignorable(c)
                                      and self.family(c) is None))
@@ -224,6 +232,24 @@ def installed_fonts() -> list[tuple[str, str, int]]:
         return preferred, "Mono" in name, "Sans" not in name, name
 
     return [(name, best[name][1], best[name][2]) for name in sorted(best, key=preference)]
+
+
+class _NearestWeightIsFine(logging.Filter):
+    """Fallback fonts often come in one weight; matplotlib then uses it and logs a warning per text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("findfont: Failed to find font weight")
+
+
+@contextmanager
+def quiet_font_substitution() -> Iterator[None]:
+    """Within: no log line when a font has no bold or italic face and its regular one is used."""
+    logger, quiet = logging.getLogger("matplotlib.font_manager"), _NearestWeightIsFine()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 _FONTS: Fonts | None = None

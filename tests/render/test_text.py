@@ -248,3 +248,27 @@ def test_hostile_names_give_a_well_formed_svg_with_no_control_characters(tmp_pat
         tooltip = group.find(f"{SVG}title").text
         assert tooltip.startswith("Ann Red evil \ufffd\ufffd & <b>") and "\nVP $x$" in tooltip
     assert "Org & <T>" in svg_texts(out)
+
+
+def test_a_fallback_font_without_a_bold_face_is_used_without_a_log_line(caplog):
+    from matplotlib.font_manager import FontProperties, findfont
+
+    one_weight = next(e.name for e in fontManager.ttflist
+                      if not any(o.name == e.name and o.weight != e.weight for o in fontManager.ttflist))
+    findfont(FontProperties(family=one_weight, weight="bold", size=11.17), rebuild_if_missing=False)
+    assert "Failed to find font weight" in caplog.text  # what the filter is there for
+    caplog.clear()
+    with text.quiet_font_substitution():
+        findfont(FontProperties(family=one_weight, weight="bold", size=12.29), rebuild_if_missing=False)
+    assert "Failed to find font weight" not in caplog.text
+
+
+def test_the_documented_warning_is_the_one_printed(write_org, tmp_path, no_fallback_fonts):
+    from ..conftest import ROOT
+
+    documented = re.search(r"^orgmodel: warning: no installed font.*$", (ROOT / "docs" / "cli.md").read_text(),
+                           re.MULTILINE).group(0)
+    org_file = write_org('org: T\npeople:\n  - {id: hi, name: "प्रिया शर्मा", role: ceo}\n'
+                         '  - {id: em, name: "Sam 🚀 Lee", role: engineer, reports_to: hi}\n')
+    result = run("render", org_file, "-o", tmp_path / "c.png")
+    assert result.stderr.splitlines() == [documented]
