@@ -105,15 +105,15 @@ def _ignorable(char: str) -> bool:
 class Fonts:
     """The fonts a chart can use: which one draws each character, and how wide text is.
 
-    Built once per process (``fonts()``): the installed fonts' character maps
-    are read only when DejaVu Sans lacks a character, and then one font at a
-    time, in order of preference, until one has it.
+    Built once per process (``fonts()``): installed fonts are opened only when
+    DejaVu Sans lacks a character, and then one at a time, in order of
+    preference, until one has it.
     """
 
     def __init__(self, candidates: Iterable[tuple[str, str, int]] | None = None):
         self.primary = frozenset(FT2Font(findfont(FontProperties(family=FONT))).get_charmap())
         self._candidates = list(candidates) if candidates is not None else None
-        self._charmaps: list[tuple[str, frozenset[int]]] = []
+        self._opened: list[tuple[str, FT2Font]] = []
         self._family: dict[str, str | None] = {}
         self._rank: dict[str, int] = {FONT: -1}
         self._faces: dict[tuple[str, bool, bool], FT2Font] = {}
@@ -127,25 +127,25 @@ class Fonts:
         if ord(char) in self.primary:
             return FONT
         if char not in self._family:
-            self._family[char] = next((name for name, charmap in self._fallbacks() if ord(char) in charmap), None)
+            code = ord(char)
+            self._family[char] = next((name for name, face in self._fallbacks() if face.get_char_index(code)), None)
         return self._family[char]
 
-    def _fallbacks(self):
-        yield from self._charmaps
+    def _fallbacks(self) -> Iterator[tuple[str, FT2Font]]:
+        yield from self._opened
         if self._candidates is None:
             self._candidates = installed_fonts()
         while self._candidates:
             name, path, index = self._candidates.pop(0)
             try:
                 face = FT2Font(path, face_index=index)
-                if not face.face_flags & face.face_flags.SCALABLE:  # bitmap-only (colour emoji): cannot be scaled
-                    continue
-                charmap = frozenset(face.get_charmap())
             except (OSError, RuntimeError, ValueError):  # unreadable or unsupported font file
                 continue
-            self._rank[name] = len(self._charmaps)
-            self._charmaps.append((name, charmap))
-            yield name, charmap
+            if not face.face_flags & face.face_flags.SCALABLE:  # bitmap-only (colour emoji): cannot be scaled
+                continue
+            self._rank[name] = len(self._opened)
+            self._opened.append((name, face))
+            yield name, face
 
     def families(self, text: str) -> tuple[str, ...]:
         """DejaVu Sans, then the fallback fonts ``text`` needs, in order of preference."""
