@@ -23,16 +23,17 @@ def draw_dashboard(stats: OrgStats, output: str | os.PathLike) -> None:
 
     from ..analysis.stats import BANDINGS
     from .chart import FAMILY_COLOURS, NO_GROUP
+    from .text import TEXT_RC, drawable, font
 
     path = Path(output)
     fmt = path.suffix.lower().lstrip(".")
     bands = BANDINGS[stats.banding]
     colours = dict(zip((label for label, _, _ in bands), BAND_COLOURS))
-    with matplotlib.rc_context({"svg.hashsalt": "orgmodel", "svg.fonttype": "none", "pdf.fonttype": 42,
-                                "text.usetex": False, "font.size": 9}):
+    with matplotlib.rc_context({**TEXT_RC, "svg.hashsalt": "orgmodel", "pdf.fonttype": 42, "text.usetex": False,
+                                "font.size": 9}):
         fig = Figure(figsize=(13, 5.2), layout="constrained")
-        fig.suptitle(f"{stats.org}: {stats.headcount['total']} people as of {stats.as_of}", fontsize=13,
-                     fontweight="bold", parse_math=False)
+        title = f"{drawable(stats.org)}: {stats.headcount['total']} people as of {stats.as_of}"
+        fig.suptitle(title, fontproperties=font(title, 13, bold=True), parse_math=False)
         spans_ax, layers_ax, family_ax = fig.subplots(1, 3)
 
         spans = [m.span for m in stats.managers]

@@ -54,7 +54,7 @@ _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\
                       r"|\x9b[0-?]*[ -/]*[@-~]?")
 _SPACES = re.compile(r"\s+")  # tabs, newlines and every other kind of space become one space
 # Other control characters and bidirectional overrides: never drawn, never written to a file.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Lone surrogates and the two non-characters XML 1.0 forbids: broken text, shown as such.
 _BROKEN = re.compile("[\ud800-\udfff\ufffe\uffff]")
 # Scripts whose drawn width is not the sum of their characters' widths (joining, reordering,
@@ -73,8 +73,8 @@ def plain(text: str, limit: int = MAX_CHARS) -> str:
         return text  # the common case, already plain (isprintable: no control, format or odd space)
     text = text[: 4 * limit + 64]  # room for escape sequences and spaces that are removed below
     text = _ESCAPES.sub("", text)
-    text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
     text = _BROKEN.sub(REPLACEMENT, text).strip()
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"

@@ -217,6 +217,7 @@ def test_plain_removes_controls_escapes_and_bidi_overrides():
     cleaned = text.plain("A\x00B\x07C\x7fD\x85E\u202eF\u2066G\ufeffH\ud800I")
     assert cleaned == "ABCD EFGH\ufffdI"
     assert text.plain("   ") == ""
+    assert text.plain("A\t\x00 \x1b[0m\u200e B") == "A B"  # what is removed leaves no double space
 
 
 def test_very_long_text_is_cut_before_it_is_measured():
@@ -272,3 +273,14 @@ def test_the_documented_warning_is_the_one_printed(write_org, tmp_path, no_fallb
                          '  - {id: em, name: "Sam 🚀 Lee", role: engineer, reports_to: hi}\n')
     result = run("render", org_file, "-o", tmp_path / "c.png")
     assert result.stderr.splitlines() == [documented]
+
+
+def test_the_stats_dashboard_draws_the_org_name_literally_and_stays_well_formed(tmp_path, write_org):
+    org_file = write_org('org: "Cost $\\\\foo$\\t\\e[31m\\x00 & <co>"\npeople:\n  - {id: a, role: ceo}\n'
+                         '  - {id: b, role: engineer, reports_to: a}\n')
+    for suffix in ("svg", "png"):
+        result = run("stats", org_file, "--plot", tmp_path / f"d.{suffix}")
+        assert result.exit_code == 0, result.output
+    data = (tmp_path / "d.svg").read_bytes()
+    expat.ParserCreate().Parse(data, True)
+    assert any(t.startswith("Cost $\\foo$ & <co>: 2 people") for t in svg_texts(tmp_path / "d.svg"))
