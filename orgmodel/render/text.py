@@ -53,7 +53,7 @@ FONT_INSTALL_HINT = ("install fonts that have them, for example `apt-get install
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\?)?|[ -/]*[0-~]?)"
                       r"|\x9b[0-?]*[ -/]*[@-~]?")
 _SPACES = re.compile(r"\s+")  # tabs, newlines and every other kind of space become one space
-# Other control characters and bidirectional overrides: never drawn, never written to a file.
+# Control characters (but spaces) and bidirectional controls: never drawn, never written to a file.
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Lone surrogates and the two non-characters XML 1.0 forbids: broken text, shown as such.
 _BROKEN = re.compile("[\ud800-\udfff\ufffe\uffff]")
@@ -81,16 +81,9 @@ def plain(text: str, limit: int = MAX_CHARS) -> str:
     return text
 
 
-def xml_safe(text: str) -> str:
-    """``text`` with every character XML 1.0 forbids replaced (tab and newline are kept)."""
-    return _XML_FORBIDDEN.sub(REPLACEMENT, text)
-
-
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def person_group_id(person_id: str) -> str:
-    """The SVG id of a person's group: ``person-<id>``, with control characters replaced."""
+    """The SVG id of a person's group: ``person-<id>``, with control characters (which XML 1.0
+    forbids or attribute parsing turns into spaces) replaced."""
     return "person-" + _CONTROL.sub(REPLACEMENT, person_id)
 
 
