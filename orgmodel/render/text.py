@@ -14,6 +14,7 @@ draws them.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -100,12 +101,14 @@ class Fonts:
 
     Built once per process (``fonts()``): installed fonts are opened only when
     DejaVu Sans lacks a character, and then one at a time, in order of
-    preference, until one has it.
+    preference, until one has it. ``candidates`` (family, file, face index)
+    replaces the installed fonts, for tests.
     """
 
     def __init__(self, candidates: Iterable[tuple[str, str, int]] | None = None):
         self.primary = frozenset(FT2Font(findfont(FontProperties(family=FONT))).get_charmap())
         self._candidates = list(candidates) if candidates is not None else None
+        self._look_for_new_fonts = candidates is None
         self._opened: list[tuple[str, FT2Font]] = []
         self._family: dict[str, str | None] = {}
         self._rank: dict[str, int] = {FONT: -1}
@@ -128,7 +131,11 @@ class Fonts:
         yield from self._opened
         if self._candidates is None:
             self._candidates = installed_fonts()
-        while self._candidates:
+        while self._candidates or self._look_for_new_fonts:
+            if not self._candidates:  # none of the listed fonts has it: any installed since they were listed?
+                self._look_for_new_fonts = False
+                self._candidates = fonts_installed_since_cached()
+                continue
             name, path, index = self._candidates.pop(0)
             try:
                 face = FT2Font(path, face_index=index)
@@ -209,10 +216,13 @@ def _properties(family: str | Iterable[str], bold: bool, italic: bool, size: flo
                           style="italic" if italic else "normal")
 
 
-def installed_fonts() -> list[tuple[str, str, int]]:
-    """(family, file, face index) of one regular face per installed family, in order of preference."""
+def installed_fonts(entries: Iterable | None = None) -> list[tuple[str, str, int]]:
+    """(family, file, face index) of one regular face per installed family, in order of preference.
+
+    ``entries``: matplotlib font entries to choose from (default: every font matplotlib knows).
+    """
     best: dict[str, tuple] = {}
-    for entry in fontManager.ttflist:
+    for entry in fontManager.ttflist if entries is None else entries:
         if entry.name == FONT or entry.name.startswith("Last Resort"):  # a box for every character: not a fallback
             continue
         weight = entry.weight if isinstance(entry.weight, int) else 400
@@ -225,6 +235,27 @@ def installed_fonts() -> list[tuple[str, str, int]]:
         return preferred, "Mono" in name, "Sans" not in name, name
 
     return [(name, best[name][1], best[name][2]) for name in sorted(best, key=preference)]
+
+
+def fonts_installed_since_cached() -> list[tuple[str, str, int]]:
+    """Fonts on the system that matplotlib's font cache does not list yet, as ``installed_fonts`` does.
+
+    Matplotlib lists the system's fonts once and keeps the list until it is
+    upgraded, so a font installed after that (say, on reading our warning)
+    would otherwise never be used. Each one found is added for this process.
+    """
+    from matplotlib.font_manager import findSystemFonts
+
+    known = {os.path.realpath(entry.fname) for entry in fontManager.ttflist}
+    names = {entry.name for entry in fontManager.ttflist}
+    count = len(fontManager.ttflist)
+    for path in sorted(findSystemFonts()):
+        if os.path.realpath(path) not in known:
+            try:
+                fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # unreadable or unsupported font file
+                continue
+    return installed_fonts([entry for entry in fontManager.ttflist[count:] if entry.name not in names])
 
 
 class _NearestWeightIsFine(logging.Filter):

@@ -284,3 +284,13 @@ def test_the_stats_dashboard_draws_the_org_name_literally_and_stays_well_formed(
     data = (tmp_path / "d.svg").read_bytes()
     expat.ParserCreate().Parse(data, True)
     assert any(t.startswith("Cost $\\foo$ & <co>: 2 people") for t in svg_texts(tmp_path / "d.svg"))
+
+
+def test_a_font_installed_after_matplotlib_listed_the_fonts_is_found(monkeypatch):
+    require_cjk_font()
+    # As if fonts-noto-cjk had been installed after matplotlib built its font cache.
+    stale = [entry for entry in fontManager.ttflist if "CJK" not in entry.name]
+    monkeypatch.setattr(fontManager, "ttflist", stale)
+    fonts = text.Fonts()
+    assert "CJK" in fonts.family("王")
+    assert fonts.family("\U0010fffd") is None  # a private-use character no font has
