@@ -198,9 +198,21 @@ class Fonts:
         return font.get_width_height()[0] / 64 / 100
 
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
-        """Width of ``text`` in points at ``size``, measured as matplotlib will lay it out."""
-        if _SHAPED.search(text):
-            return self._shaped(text, bold, italic) * size
+        """Width of ``text`` in points at ``size``, measured as matplotlib will lay it out.
+
+        Words in scripts that join or combine are laid out whole, one word at a
+        time (letters join within a word, never across a space), so the
+        measurement of a common first or family name is made once and reused.
+        """
+        if not _SHAPED.search(text):
+            return self._advance_sum(text, bold, italic) * size
+        words = text.split(" ")
+        total = self._advance_sum(" ", bold, italic) * (len(words) - 1)
+        for word in words:
+            total += self._shaped(word, bold, italic) if _SHAPED.search(word) else self._advance_sum(word, bold, italic)
+        return total * size
+
+    def _advance_sum(self, text: str, bold: bool, italic: bool) -> float:
         advances = self._advances.setdefault((bold, italic), {})
         total = 0.0
         for char in text:
@@ -208,7 +220,7 @@ class Fonts:
             if advance is None:
                 advance = advances[char] = self._advance(char, bold, italic)
             total += advance
-        return total * size
+        return total
 
 
 def _properties(family: str | Iterable[str], bold: bool, italic: bool, size: float | None = None) -> FontProperties:
