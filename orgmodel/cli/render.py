@@ -7,15 +7,16 @@ import sys
 import click
 
 from ..findings import OrgInputError
-from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, Configs, config_options, findings_for, main, print_problems, selection_options
+from . import (EXIT_INPUT, Configs, config_options, findings_for, load_org, main, print_problems, selection_options,
+               table_options)
 
 
 @main.command()
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", required=True, metavar="OUT",
-              help="Chart file to write; its extension picks the format: .png, .svg, .pdf or .json (the layout).")
+              help="Chart file to write; its extension picks the format: .png, .svg, .pdf, .html (interactive) "
+                   "or .json (the layout).")
 @click.option("--root", metavar="ID", help="Draw only this person and everyone below them.")
 @click.option("--depth", type=click.IntRange(min=1), metavar="N",
               help="Draw N levels; people with hidden reports show +N, the headcount below them.")
@@ -32,20 +33,24 @@ from . import EXIT_INPUT, Configs, config_options, findings_for, main, print_pro
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse org files larger than this many megabytes.")
 @config_options
+@table_options
 def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, title, as_of, dpi,
-           max_file_size, config_path, isolated):
-    """Draw the org chart of FILE.
+           max_file_size, config_path, isolated, table):
+    """Draw the org chart of FILE (an org file or an HR export: .csv, .tsv, .xlsx, .json).
 
     The chart is written atomically: a failure never leaves a half-written
-    file. For orgs of thousands, prefer .svg or .pdf: they stay sharp at any
+    file. For orgs of thousands, prefer .html (an interactive chart that
+    works offline from one file), or .svg or .pdf: they stay sharp at any
     zoom. Exit code 2 for an unreadable file or bad options.
 
     \b
     Examples:
       orgmodel render examples/scaleup.yaml -o scaleup.png
+      orgmodel render org.yaml -o org.html
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
       orgmodel render org.yaml -o org.svg --ignore ORG005
+      orgmodel render --from hibob people.json -o org.svg
     """
     from ..render import RenderError, output_format, render as draw_chart
 
@@ -55,8 +60,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         raise click.UsageError(str(exc)) from None
     config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     try:
-        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
-                   known_codes=config.registry)
+        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size, table=table)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

@@ -1,4 +1,4 @@
-"""Org charts: lay out an Org (``layout``), draw it (``chart``), write it atomically.
+"""Org charts: lay out an Org (``layout``), draw it (``chart``, or ``html`` for the interactive page), write it atomically.
 
     from orgmodel import load, check
     from orgmodel.render import render
@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from html import unescape  # not `import html`: the html subpackage takes that name here
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -30,7 +30,7 @@ from .text import (
     quiet_font_substitution,
 )
 
-FORMATS = ("png", "svg", "pdf", "json")
+FORMATS = ("png", "svg", "pdf", "json", "html")
 DEFAULT_DPI = 150
 #: Largest PNG side and area we write: what image viewers open, well inside Agg's 2^16 limit,
 #: and a few hundred MB of memory at most.
@@ -86,7 +86,7 @@ def render(
     title: str | None = None,
     dpi: float | None = None,
 ) -> RenderResult:
-    """Draw ``org`` to ``output``; its extension picks PNG, SVG, PDF or JSON (the layout)."""
+    """Draw ``org`` to ``output``; its extension picks PNG, SVG, PDF, JSON (the layout) or HTML (interactive)."""
     fmt = output_format(output)
     if color_by not in COLOR_BY:
         raise RenderError(f"--color-by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
@@ -101,6 +101,12 @@ def render(
     result = RenderResult(path, fmt, len(view.layout.boxes))
     if fmt == "json":
         write_text_atomic(path, json.dumps(_layout_json(view), indent=1) + "\n")
+        return result
+    if fmt == "html":
+        from .html import page
+
+        write_text_atomic(path, page(org, view, findings if show_findings else (), color_by=color_by, title=title,
+                                     show_findings=show_findings, root=root, depth=depth))
         return result
 
     import matplotlib
@@ -178,7 +184,7 @@ def _add_svg_tooltips(path: Path, org: Org, layout: Layout, findings: Sequence[F
     text = path.read_text(encoding="utf-8")
 
     def tooltip(match: re.Match) -> str:
-        person = people.get(html.unescape(match.group(1)[1:-1]))
+        person = people.get(unescape(match.group(1)[1:-1]))
         if person is None:
             return match.group(0)
         lines = [f"{person.name} ({person.id})", person.display_title]
