@@ -296,3 +296,17 @@ def test_a_font_installed_after_matplotlib_listed_the_fonts_is_found(monkeypatch
     fonts = text.Fonts()
     assert "CJK" in fonts.family("王")
     assert fonts.family("\U0010fffd") is None  # a private-use character no font has
+
+
+def test_ids_with_quotes_and_markup_get_their_svg_group_and_tooltip(tmp_path):
+    org = orgmodel.load_text('org: T\npeople:\n  - {id: "o\'brien", name: Ann, role: ceo}\n'
+                             '  - {id: \'say "hi"\', name: Bo, role: engineer, reports_to: "o\'brien"}\n'
+                             '  - {id: "a&b <c> \u00e9", name: Cy, role: engineer, reports_to: "o\'brien"}\n', "t.yaml")
+    out = tmp_path / "c.svg"
+    render(org, out, findings=orgmodel.check(org))
+    root = ET.parse(out).getroot()
+    tooltips = {g.get("id"): g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g")
+                if (g.get("id") or "").startswith("person-")}
+    assert tooltips["person-o'brien"].startswith("Ann (o'brien)\n")
+    assert tooltips['person-say "hi"'].startswith('Bo (say "hi")\n')
+    assert tooltips["person-a&b <c> \u00e9"].startswith("Cy (a&b <c> \u00e9)\n")
