@@ -9,8 +9,8 @@ from click.testing import CliRunner
 import orgmodel
 from orgmodel.cli import main
 from orgmodel.render import layout_org
-from orgmodel.render.layout import DEFAULT_ASPECT
 from orgmodel.render.html import chart_data, embed_json
+from orgmodel.render.layout import DEFAULT_ASPECT
 
 from ..conftest import EXAMPLES
 
