@@ -72,6 +72,9 @@ _PARENTHESES = re.compile(r"\([^()]*\)?")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 _WORD = re.compile(r"[a-z0-9]+")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
+_LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
+#: Function words that serve another: "Help Desk Support" is IT, "Sales Support" is sales.
+_SERVING_DOMAINS = frozenset({"support"})
 _TECH_FAMILIES = frozenset({"data", "it"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 
@@ -108,6 +111,10 @@ class Vocabulary:
             return self.abbreviations[word]
         if word in self.phrases:
             return (word,)
+        singular = self.phrases.get(word[:-1]) if word.endswith("s") else None
+        if singular is not None and singular.kind in _LEVEL_KINDS:
+            # "Sales Representatives", "Stock Associates": a plural level word is the job in a list of posts.
+            return (word[:-1],)
         for suffix in self.compound_suffixes:
             prefix = word[:-len(suffix)]
             if word.endswith(suffix) and len(prefix) >= 3:
@@ -274,6 +281,10 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
                                          "and no job word to choose between them")
         segment_words = segments[function_at]
+        alternatives = _alternative_families(matched[function_at], segment_words)
+        if alternatives:
+            return _replace(base, reason=f"the title names alternative jobs of different families "
+                                         f"({' or '.join(map(repr, alternatives))})")
         if _chief_officer(segment_words) and not (chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
             # "Chief Revenue Officer": a chief officer of a known function is C-level.
             chosen = _Match(Phrase(" ".join(segment_words), "rank", "executive", 90), chosen.position)
@@ -374,7 +385,7 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
             return None  # "Sales & Marketing Manager": two functions side by side
         # "Advertising Sales", "Computer Operations": the last function word is the head, but
         # "operations" of something is that something's operations.
-        if last.phrase.stem == "operations":
+        if last.phrase.stem == "operations" or last.phrase.text in _SERVING_DOMAINS:
             return domains[-2]
         return last
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
@@ -384,6 +395,23 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
         chosen = next((m for m in domains if m.phrase.family in _TECH_FAMILIES and m.position < chosen.position),
                       chosen)
     return chosen
+
+
+def _alternative_families(found: list[_Match], words: list[str]) -> tuple[str, str] | None:
+    """The job words either side of "or" when they do not name one family ("Medical Assistant or Receptionist")."""
+    if "or" not in words:
+        return None
+    split = words.index("or")
+    jobs = [m for m in found if m.phrase.kind in _FUNCTION_KINDS or m.phrase.kind in ("position", "modifier")]
+    before = [m for m in jobs if m.position < split]
+    after = [m for m in jobs if m.position > split]
+    if not (before and after):
+        return None
+    families = [next((m.phrase.family for m in reversed(side) if m.phrase.kind in _FUNCTION_KINDS), "")
+                for side in (before, after)]
+    if families[0] != families[1]:
+        return before[-1].phrase.text, after[-1].phrase.text
+    return None
 
 
 def _chief_officer(words: list[str]) -> bool:
