@@ -73,8 +73,10 @@ _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 _WORD = re.compile(r"[a-z0-9]+")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
-#: Function words that serve another: "Help Desk Support" is IT, "Sales Support" is sales.
-_SERVING_DOMAINS = frozenset({"support"})
+#: What names a job rather than only its function: "or" between two of them offers alternatives.
+_JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
+#: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
+_SERVING_DOMAINS = frozenset({"support", "strategy"})
 _TECH_FAMILIES = frozenset({"data", "it"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 
@@ -171,7 +173,7 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
     vocabulary = vocabulary or Vocabulary.builtin()
     text = _fold(title[:MAX_TITLE_CHARS])
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
-    text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ")
+    text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
     outside = _PARENTHESES.sub(",", text)
     if _WORD.search(outside):
         text = outside
@@ -398,11 +400,11 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
 
 
 def _alternative_families(found: list[_Match], words: list[str]) -> tuple[str, str] | None:
-    """The job words either side of "or" when they do not name one family ("Medical Assistant or Receptionist")."""
+    """The job words either side of "or" (or "/") when they do not name one family ("Medical Assistant or Receptionist")."""
     if "or" not in words:
         return None
     split = words.index("or")
-    jobs = [m for m in found if m.phrase.kind in _FUNCTION_KINDS or m.phrase.kind in ("position", "modifier")]
+    jobs = [m for m in found if m.phrase.kind in _JOB_KINDS]
     before = [m for m in jobs if m.position < split]
     after = [m for m in jobs if m.position > split]
     if not (before and after):
