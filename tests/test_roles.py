@@ -123,6 +123,8 @@ def test_title_maps_to_the_named_role(title, role):
     # Support and strategy of a function belong to that function.
     ("Help Desk Support Specialist", "it", 40),
     ("Director of Social Media Strategy", "marketing", 70),
+    ("Support Director", "customer", 70),
+    ("Analyst, Bankruptcy Support", "finance", 40),
     # Healthcare, hospitality, banking and insurance.
     ("Behavioral Health Charge Nurse", "other", 50),
     ("Executive Housekeeper", "operations", 50),
@@ -145,7 +147,7 @@ def test_title_reads_as_family_and_band(title, family, rank):
 @pytest.mark.parametrize("title", ["Manager", "Lead", "Specialist", "Senior Manager", "Director", "Vice President",
                                    "Team Lead", "Associate", "Product Specialist", "Product Analyst",
                                    "Vibes Wrangler", "President, North America", "Marketing", "Sales and Marketing Manager",
-                                   "Assistant Technician", "Development Officer", "Director of Technology",
+                                   "Assistant Technician", "Development Officer", "Director of Technology", "Support Specialist",
                                    "Medical Assistant or Receptionist", "Human Resources Manager/Architect Employee Relations",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):

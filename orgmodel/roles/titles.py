@@ -22,7 +22,11 @@ Function beats word position: the family comes from the first segment that
 names one, from its last head, else its domain word (of two, the last, unless
 it is "operations"; two joined by "and" are ambiguous), else its last weak head ("VP, Product Marketing" is marketing, "Group Manager, Product
 Management" is product). The bare word "product" names product management
-only at a leader's level ("Head of Product"), never for "Product Specialist".
+only at a leader's level ("Head of Product"), never for "Product Specialist";
+"support" alone likewise ("Support Director", not "Support Specialist").
+"Technician", "technologist", "attendant" and "aide" say a level, not a
+family; two jobs joined by "or" or "/" that name different families are
+ambiguous.
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
 ``MAX_WORDS`` words are read, and each word starts at most a fixed number
 of dictionary look-ups.
@@ -79,6 +83,13 @@ _JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
 _SERVING_DOMAINS = frozenset({"support", "strategy"})
 _TECH_FAMILIES = frozenset({"data", "it"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
+#: Function words that name a family alone only at a leader's level: "Head of Product" is product
+#: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
+#: Specialist" may be IT or customer support. The stem each becomes, and examples of leaders.
+_BARE_STEMS = {
+    "product_bare": ("product_management", "Head of Product, VP Product"),
+    "support_bare": ("", "Head of Support, Support Director"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,11 +335,11 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     if band is None:
         return _replace(base, family=family, stem=stem, family_words=phrase.text, function_segment=function_segment,
                         reason=f"the title names family {family} ({phrase.text!r}) but no level")
-    if stem == "product_bare":
+    if stem in _BARE_STEMS:
+        stem, leaders = _BARE_STEMS[stem]
         if band < 60 and "lead" not in words_seen:
-            return _replace(base, reason="'product' alone names product management only for leaders "
-                                         "(Head of Product, VP Product); this title is ambiguous")
-        stem = "product_management"
+            return _replace(base, reason=f"{phrase.text!r} alone names a family only for leaders ({leaders}); "
+                                         "this title is ambiguous")
     if grade is not None and not _seniority_said(considered) and band <= 50:
         band, level_words = grade, level_words + (grade_word,)
         graded = True
