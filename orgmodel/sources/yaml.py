@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Iterable
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from ..findings import OrgInputError, Problem
 from ..model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
@@ -23,13 +23,13 @@ from ..org import Org, Person, Team
 from ..roles import UNKNOWN, Role, RoleCatalog
 from ..rules.base import names_a_rule
 from ..suggest import did_you_mean
+from .plainfields import plain_person_fields
 from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
 
 #: Files larger than this are refused before reading (bytes); see ``max_bytes``.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 SUPPORTED_VERSIONS = ("1",)
 
-_PEOPLE = TypeAdapter(list[PersonFields])
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
 _ID = re.compile(ID_PATTERN)
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
@@ -162,13 +162,15 @@ class _Builder:
         header_input = {k: v for k, v in root.items() if k not in ("people", "version")}
         header = self.validate_header(root, header_input)
         entries = self.flatten_people(root)
-        people = self.validate_people(entries)
+        # From here on the entries are all that is needed of the people: each
+        # one is let go as soon as its person is built.
+        root.pop("people", None)
         catalog = self.catalog(root, header)
         teams = None
         if header is not None and "teams" in root:
             teams = {tid: Team(tid, t.name, t.lead) for tid, t in header.teams.items()}
+        persons = self.people(entries, catalog)
         self.fail_if_problems()
-        persons = [self.person(model, raw, catalog) for model, raw in zip(people, entries)]
         return Org(header.org, persons, roles=catalog, teams=teams, as_of=as_of or header.as_of,
                    file=self.filename, warnings=self.warnings, currency=header.currency)
 
@@ -233,15 +235,23 @@ class _Builder:
             stack.append((reports, 0, own_id if isinstance(own_id, str) else "?"))
         return entries
 
-    def validate_people(self, entries: list[tuple[YamlMap, dict]]) -> list[PersonFields]:
+    def people(self, entries: list[tuple[YamlMap, dict] | None], catalog: RoleCatalog) -> list[Person]:
+        """Validate and build each entry in turn, emptying ``entries`` on the way."""
         self.check_people_refs(entries)
-        try:
-            return _PEOPLE.validate_python([fields for _, fields in entries])
-        except ValidationError as exc:
-            for error in exc.errors():
-                index, *loc = error["loc"]
-                self.report_validation(entries[index][0], {**error, "loc": tuple(loc)}, PERSON_KEYS)
-            return []
+        persons = []
+        for index, (raw, fields) in enumerate(entries):
+            entries[index] = None
+            values = plain_person_fields(fields)
+            if values is None:
+                try:
+                    values = dict(PersonFields.model_validate(fields))
+                except ValidationError as exc:
+                    for error in exc.errors():
+                        self.report_validation(raw, error, PERSON_KEYS)
+                    continue
+            if not self.problems:  # the load fails anyway: only look for more problems
+                persons.append(self.person(values, raw, catalog))
+        return persons
 
     def check_people_refs(self, entries: list[tuple[YamlMap, dict]]) -> None:
         """What the models cannot see: duplicate ids, role-or-title, rule codes in ignore.
@@ -268,34 +278,36 @@ class _Builder:
                     self.problem(mark, f"'ignore' names unknown rule code {code!r}"
                                  + did_you_mean(code, self.known_codes))
 
-    def person(self, model: PersonFields, entry: tuple[YamlMap, dict], catalog: RoleCatalog) -> Person:
-        raw = entry[0]
+    def person(self, values: dict, raw: YamlMap, catalog: RoleCatalog) -> Person:
+        """A person from the validated values of their entry (``PersonFields``' fields)."""
         unknown_role = None
-        if model.role is not None:
-            role = catalog.get(model.role)
+        role_id = values["role"]
+        if role_id is not None:
+            role = catalog.get(role_id)
             source = "role"
             if role is None:
-                role, source, unknown_role = UNKNOWN_ROLE, "unknown", model.role
+                role, source, unknown_role = UNKNOWN_ROLE, "unknown", role_id
         else:
-            role = catalog.infer(model.title).role
+            role = catalog.infer(values["title"]).role
             source = "title"
             if role is None:
                 role, source = UNKNOWN_ROLE, "unknown"
+        line, column = raw.mark
         return Person(
-            id=model.id,
-            name=model.name if model.name is not None else model.id,
+            id=values["id"],
+            name=values["name"] if values["name"] is not None else values["id"],
             role=role,
-            title=model.title,
-            reports_to=model.reports_to,
-            dotted_to=tuple(model.dotted_to),
-            team=model.team,
-            hired=model.hired,
-            experience_years=model.experience_years,
-            status=model.status,
-            cost=model.cost,
-            ignore=tuple(model.ignore),
-            line=raw.mark[0],
-            column=raw.mark[1],
+            title=values["title"],
+            reports_to=values["reports_to"],
+            dotted_to=tuple(values["dotted_to"]),
+            team=values["team"],
+            hired=values["hired"],
+            experience_years=values["experience_years"],
+            status=values["status"],
+            cost=values["cost"],
+            ignore=tuple(values["ignore"]),
+            line=line,
+            column=column,
             role_source=source,
             unknown_role=unknown_role,
         )
