@@ -107,8 +107,6 @@ class Org:
 
     def _link(self) -> None:
         people = self.people
-        graph = nx.DiGraph(name=self.name)
-        graph.add_nodes_from((pid, {"person": p}) for pid, p in people.items())
         self.unknown_managers: list[str] = []
         self.tops: list[str] = []
         manager: dict[str, str | None] = {}
@@ -120,18 +118,21 @@ class Org:
                 self.unknown_managers.append(pid)
                 boss = None
             manager[pid] = boss
-        graph.add_edges_from(((m, pid, {"kind": "solid"}) for pid, m in manager.items() if m is not None))
         self.direct_reports: dict[str, list[str]] = {pid: [] for pid in people}
         for pid, m in manager.items():
             if m is not None:
                 self.direct_reports[m].append(pid)
-        graph.add_edges_from(
-            (d, pid, {"kind": "dotted"})
-            for pid, p in people.items()
-            for d in p.dotted_to
-            if d in people and d != pid and not graph.has_edge(d, pid)
-        )
-        self.graph = graph
+        # A dotted line to oneself or to someone who is not in the org is a
+        # finding, not a line; one that repeats the solid line adds nothing.
+        #: Dotted lines as ``(dotted manager, person)``, each once, in file order.
+        self.dotted_lines: list[tuple[str, str]] = []
+        for pid, p in people.items():
+            if p.dotted_to:
+                seen = {pid, manager[pid]}
+                for d in p.dotted_to:
+                    if d in people and d not in seen:
+                        seen.add(d)
+                        self.dotted_lines.append((d, pid))
         self.cycles = _find_cycles(manager)
         for cycle in self.cycles:
             manager[cycle[0]] = None
@@ -154,6 +155,22 @@ class Org:
         self.depth = depth
         #: Direct reports along the lines chain queries use (cycles cut), in file order.
         self.tree_children = children
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The reporting lines as a networkx DiGraph: a node per person (``person`` holds the Person),
+        edges ``manager -> report`` with ``kind`` "solid" or "dotted".
+
+        Built on first use: the rules work on the plain indexes above, and a
+        million-person graph would double the memory a check needs.
+        """
+        people = self.people
+        graph = nx.DiGraph(name=self.name)
+        graph.add_nodes_from((pid, {"person": p}) for pid, p in people.items())
+        graph.add_edges_from((p.reports_to, pid, {"kind": "solid"})
+                             for pid, p in people.items() if p.reports_to in people)
+        graph.add_edges_from((d, pid, {"kind": "dotted"}) for d, pid in self.dotted_lines)
+        return graph
 
     # -- queries -------------------------------------------------------------------
 
