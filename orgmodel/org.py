@@ -138,10 +138,14 @@ class Org:
             manager[cycle[0]] = None
         #: The solid-line manager used by chain queries (None at the tops and cut points).
         self.manager = manager
-        children: dict[str, list[str]] = {pid: [] for pid in people}
-        roots = []
-        for pid, m in manager.items():
-            (roots if m is None else children[m]).append(pid)
+        if self.cycles:
+            children: dict[str, list[str]] = {pid: [] for pid in people}
+            for pid, m in manager.items():
+                if m is not None:
+                    children[m].append(pid)
+        else:  # the same lists: a million-person org need not hold two copies
+            children = self.direct_reports
+        roots = [pid for pid, m in manager.items() if m is None]
         order = list(roots)
         depth = dict.fromkeys(roots, 0)
         for pid in order:  # grows while iterating: a breadth-first walk

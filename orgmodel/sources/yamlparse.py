@@ -36,6 +36,7 @@ DEFAULT_MAX_DEPTH = 1000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TAG_PREFIX = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset({None, "!", _TAG_PREFIX + "str", _TAG_PREFIX + "map", _TAG_PREFIX + "seq"})
+_SCALAR_TAGS = frozenset({"!", _TAG_PREFIX + "str"})
 _MERGE_KEY = "<<"
 _INVALID = object()
 
@@ -115,15 +116,11 @@ class YamlMap(dict):
     def value_marks(self) -> Mapping[str, Mark]:
         return _KeyedMarks(self._marks, 0)
 
-    def _put(self, key: str, value, key_mark: int, value_mark: int) -> None:
-        self[key] = value
-        self._marks[key] = key_mark << _VALUE_BITS | value_mark
-
 
 class YamlList(list):
     """A list with the position of itself (``mark``) and of each item (``item_marks``)."""
 
-    __slots__ = ("_mark", "_item_marks")
+    __slots__ = ("_item_marks", "_mark")
 
     def __init__(self, mark: Mark | int):
         super().__init__()
@@ -137,10 +134,6 @@ class YamlList(list):
     @property
     def item_marks(self) -> Sequence[Mark]:
         return _ItemMarks(self._item_marks)
-
-    def _add(self, value, mark: int) -> None:
-        self.append(value)
-        self._item_marks.append(mark)
 
 
 def _pack(mark: Mark) -> int:
@@ -215,9 +208,11 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
         frame.size += size
         container = frame.value
         if type(container) is YamlList:
-            container._add(value, mark)
+            container.append(value)
+            container._item_marks.append(mark)
             return
-        if frame.pending_key_mark is None:
+        key_mark = frame.pending_key_mark
+        if key_mark is None:
             if not key_ok:
                 fail(mark, "a mapping key must be a plain value, not a list or mapping")
                 value = _INVALID
@@ -228,7 +223,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
                 value = keys.setdefault(value, value)
             frame.pending_key, frame.pending_key_mark = value, mark
             return
-        key, key_mark = frame.pending_key, frame.pending_key_mark
+        key = frame.pending_key
         frame.pending_key = frame.pending_key_mark = None
         if key is _INVALID:
             return
@@ -239,22 +234,26 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
             first = container.key_marks[key]
             fail(key_mark, f"duplicate key {key!r} (first defined at line {first[0]})")
             return
-        container._put(key, value, key_mark, mark)
+        container[key] = value
+        container._marks[key] = key_mark << _VALUE_BITS | mark
 
+    # The loop runs some fourteen times per person: names it uses are local.
+    get_event, scalar_event, nulls, scalar_tags = parser.get_event, ev.ScalarEvent, _NULLS, _SCALAR_TAGS
     try:
         while True:
-            event = parser.get_event()
+            event = get_event()
             kind = type(event)
-            if kind is ev.ScalarEvent:
-                mark = _mark(event.start_mark)
+            if kind is scalar_event:
+                start = event.start_mark
+                mark = (start.line + 1) << _COLUMN_BITS | (start.column + 1)
                 direct_nodes += 1
                 tag = event.tag
-                if tag not in _ALLOWED_TAGS or tag in (_TAG_PREFIX + "map", _TAG_PREFIX + "seq"):
-                    fail(mark, f"YAML tag {_show_tag(tag)!r} is not allowed in an org file")
                 value = event.value
-                plain = event.implicit[0] and tag is None
-                if plain and value in _NULLS:
-                    value = None
+                if tag is None:
+                    if event.implicit[0] and value in nulls:
+                        value = None
+                elif tag not in scalar_tags:
+                    fail(mark, f"YAML tag {_show_tag(tag)!r} is not allowed in an org file")
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
                 attach(value, 1, mark, True)
