@@ -279,7 +279,7 @@ def _find_cycles(manager: dict[str, str | None]) -> list[list[str]]:
     finds every cycle in one pass.
     """
     state: dict[str, int] = {}  # 1: on the current walk, 2: done
-    position = {pid: i for i, pid in enumerate(manager)}
+    position: dict[str, int] = {}  # file order, needed only once there is a cycle
     cycles = []
     for start in manager:
         if start in state:
@@ -292,6 +292,7 @@ def _find_cycles(manager: dict[str, str | None]) -> list[list[str]]:
             pid = manager[pid]
         if pid is not None and state[pid] == 1:
             cycle = walk[walk.index(pid):]
+            position = position or {who: i for i, who in enumerate(manager)}
             first = min(range(len(cycle)), key=lambda i: position[cycle[i]])
             cycles.append(cycle[first:] + cycle[:first])
         for seen in walk:
