@@ -20,10 +20,9 @@ from collections.abc import Iterable
 from pydantic import ValidationError
 
 from ..findings import OrgInputError, Problem
-from ..model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
+from ..model import PERSON_KEYS, ROLE_ID_PATTERN, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
 from ..org import Org, Person, Team
-from ..roles import UNKNOWN, Role, RoleCatalog
-from ..rules.base import names_a_rule
+from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..suggest import did_you_mean
 from .plainfields import plain_person_fields
 from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
@@ -33,7 +32,7 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 SUPPORTED_VERSIONS = ("1",)
 
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
-_ID = re.compile(ID_PATTERN)
+_ROLE_ID = re.compile(ROLE_ID_PATTERN)
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 #: Keys of the mappings inside roles: and teams:, for did-you-mean hints.
 _NESTED_KEYS = {"roles": tuple(RoleDef.model_fields), "teams": tuple(TeamDef.model_fields)}
@@ -44,7 +43,6 @@ def load(
     *,
     as_of: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    known_codes: Iterable[str] | None = None,
     display_name: str | None = None,
 ) -> Org:
     """Load an org file. ``path`` may be ``"-"`` for standard input.
@@ -53,8 +51,8 @@ def load(
     be read as an org.
     """
     name = display_name or ("<stdin>" if str(path) == "-" else str(path))
-    data = _read_bounded(path, name, max_bytes)
-    return load_bytes(data, name, as_of=as_of, known_codes=known_codes)
+    data = read_bounded(path, name, max_bytes)
+    return load_bytes(data, name, as_of=as_of)
 
 
 def load_text(text: str, filename: str = "<string>", **kwargs) -> Org:
@@ -67,20 +65,15 @@ def load_bytes(
     filename: str,
     *,
     as_of: dt.date | None = None,
-    known_codes: Iterable[str] | None = None,
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Org:
     text = _decode(data, filename)
-    if known_codes is None:
-        from ..rules import RULES
-
-        known_codes = RULES.keys()
     with _without_cycle_collection():
         try:
             root, root_mark = parse(text, max_depth=max_depth)
         except YamlError as exc:
             raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
-        return _Builder(filename, frozenset(known_codes)).build(root, root_mark, as_of)
+        return _Builder(filename).build(root, root_mark, as_of)
 
 
 @contextlib.contextmanager
@@ -96,7 +89,7 @@ def _without_cycle_collection():
             gc.enable()
 
 
-def _read_bounded(path, name: str, max_bytes: int) -> bytes:
+def read_bounded(path, name: str, max_bytes: int) -> bytes:
     def too_big() -> OrgInputError:
         limit = f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
         return OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of {limit}; "
@@ -150,9 +143,8 @@ def _kind(value) -> str:
 class _Builder:
     """One load: collects problems while turning parsed YAML into an Org."""
 
-    def __init__(self, filename: str, known_codes: frozenset[str]):
+    def __init__(self, filename: str):
         self.filename = filename
-        self.known_codes = known_codes
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -270,7 +262,7 @@ class _Builder:
         return persons
 
     def check_people_refs(self, entries: list[tuple[YamlMap, dict]]) -> None:
-        """What the models cannot see: duplicate ids, role-or-title, rule codes in ignore.
+        """What the models cannot see: duplicate ids, role-or-title.
 
         Runs on the raw values so these are reported even when some entry
         also has a type error.
@@ -283,17 +275,6 @@ class _Builder:
                 if first is not raw:
                     self.problem(raw.value_marks["id"], f"duplicate person id {person_id!r} (first defined at line "
                                                         f"{first.value_marks['id'][0]})")
-            if fields.get("role") is None and fields.get("title") is None:
-                self.problem(raw.mark, f"person {person_id!r} needs a 'role' or a 'title'"
-                             if isinstance(person_id, str) else "a person needs a 'role' or a 'title'")
-            codes = raw.get("ignore")
-            if codes is None:
-                continue
-            marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
-            for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
-                if isinstance(code, str) and not names_a_rule(code, self.known_codes):
-                    self.problem(mark, f"'ignore' names unknown rule code {code!r}"
-                                 + did_you_mean(code, self.known_codes))
 
     def person(self, values: dict, raw: YamlMap, catalog: RoleCatalog) -> Person:
         """A person from the validated values of their entry (``PersonFields``' fields)."""
@@ -305,7 +286,8 @@ class _Builder:
             if role is None:
                 role, source, unknown_role = UNKNOWN_ROLE, "unknown", role_id
         else:
-            role = catalog.infer(values["title"]).role
+            # Neither role nor title: one incomplete record must not block checking the others (ORG005).
+            role = catalog.infer(values["title"]).role if values["title"] is not None else None
             source = "title"
             if role is None:
                 role, source = UNKNOWN_ROLE, "unknown"
@@ -323,6 +305,7 @@ class _Builder:
             status=values["status"],
             cost=values["cost"],
             ignore=tuple(values["ignore"]),
+            ignore_positions=_ignore_positions(raw),
             line=line,
             column=column,
             role_source=source,
@@ -339,14 +322,13 @@ class _Builder:
         custom: dict[str, Role] = {}
         for role_id, spec in header.roles.items():
             mark = raw_roles.key_marks[role_id]
-            if not _ID.match(role_id):
+            if not _ROLE_ID.match(role_id):
                 self.problem(mark, f"role id {role_id!r} may contain only letters, digits, '_', '-' and '.'")
                 continue
             base = builtin.get(role_id)
             family = spec.family or (base.family if base else None)
             if family is None:
-                self.problem(mark, f"role {role_id!r} needs a 'family' (one of executive, product, engineering, "
-                                   "design, data, marketing, sales, operations, other)")
+                self.problem(mark, f"role {role_id!r} needs a 'family' (one of {', '.join(FAMILIES)})")
                 continue
             given = spec.model_fields_set
             custom[role_id] = Role(
@@ -389,6 +371,13 @@ class _Builder:
             self.problem(mark, _explain(field, kind, error, value))
 
 
+def _ignore_positions(raw: YamlMap) -> tuple[tuple[int, int], ...]:
+    codes = raw.get("ignore")
+    if isinstance(codes, YamlList):
+        return tuple(codes.item_marks)
+    return (raw.value_marks["ignore"],) if "ignore" in raw else ()
+
+
 def _path(loc: tuple) -> str:
     text = ""
     for part in loc:
@@ -403,7 +392,7 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     if kind == "string_pattern_mismatch" and field == "currency":
         return f"'currency' must be a three-letter ISO 4217 code in capitals, like EUR or USD, not {value!r}"
     if kind == "string_pattern_mismatch":
-        return f"'{field}' may contain only letters, digits, '_', '-' and '.', not {value!r}"
+        return f"'{field}' must be text with a visible character and no control characters, not {value!r}"
     if kind == "string_too_short":
         return f"'{field}' must not be empty"
     if kind in ("int_parsing", "int_type", "int_from_float"):
