@@ -9,9 +9,7 @@ sees all of them in one run.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import os
 import re
 import sys
@@ -20,6 +18,7 @@ from collections.abc import Iterable
 from pydantic import ValidationError
 
 from ..findings import OrgInputError, Problem
+from ..gcpause import collector_paused
 from ..model import PERSON_KEYS, ROLE_ID_PATTERN, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
 from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
@@ -68,25 +67,12 @@ def load_bytes(
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Org:
     text = _decode(data, filename)
-    with _without_cycle_collection():
+    with collector_paused():
         try:
             root, root_mark = parse(text, max_depth=max_depth)
         except YamlError as exc:
             raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
         return _Builder(filename).build(root, root_mark, as_of)
-
-
-@contextlib.contextmanager
-def _without_cycle_collection():
-    # Reading creates millions of objects and no reference cycles; Python's
-    # cycle collector would walk all of them again and again as they pile up.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_bounded(path, name: str, max_bytes: int) -> bytes:
