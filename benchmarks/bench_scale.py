@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 WATCH = r"""
 import json, resource, subprocess, sys, time
