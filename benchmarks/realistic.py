@@ -4,7 +4,7 @@
 
 A CEO with 8 to 12 direct reports (C-level and VP leaders of each
 function), managers with spans of 3 to 15, a few managers of 30 to 45
-people (support and sales floors), a department per leader as the team,
+people (support and sales floors), a department per leader as the team (its id, lower case),
 about 3% open positions and 1% dotted lines to a manager elsewhere. Names
 are unique up to about 20,000 people. The same size and seed always give the same file.
 """
@@ -61,7 +61,7 @@ def realistic(size: int, seed: int = 7, name: str | None = None) -> str:
         lines.append(f"    role: {role}")
         if manager is not None:
             lines.append(f"    reports_to: {manager}")
-        lines.append(f"    team: {team}")
+        lines.append(f"    team: {team.lower()}")  # an id, as HR exports and `orgmodel import` give it
         if open_position:
             lines.append("    status: open")
         else:

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 from ..atomic import write_atomic, write_text_atomic
 from ..findings import Finding
 from ..org import Org
+from .changes import ChangeMarks
 from .layout import (
     DEFAULT_ASPECT,
     DIRECTIONS,
@@ -110,6 +111,7 @@ def render(
     paper: str | None = None,
     orientation: str = "landscape",
     full: bool = False,
+    changes: ChangeMarks | None = None,
 ) -> RenderResult:
     """Draw ``org`` to ``output``; its extension picks PNG, SVG, PDF, JSON (the layout) or HTML (interactive).
 
@@ -138,6 +140,8 @@ def render(
         raise RenderError(f"--orientation must be one of {', '.join(ORIENTATIONS)}, not {orientation!r}")
     if pages and fmt != "pdf":
         raise RenderError("--pages needs a .pdf output")
+    if pages and changes is not None:
+        raise RenderError("--diff draws one chart: use --no-pages for a PDF")
     if pages and depth is not None:
         raise RenderError("--pages shows everyone: leave out --depth, or use --root for a part of the org")
     view = layout_org(org, root=root, depth=depth, direction=direction, aspect=aspect)
@@ -165,7 +169,7 @@ def render(
         if undrawable:
             result.warnings.append(undrawable)
         size = chart_size(org, view, shown, style)
-        if fmt == "pdf" and pages is not False:
+        if fmt == "pdf" and pages is not False and changes is None:
             sheet = paper_size(paper or "a4", orientation)
             if pages or not fits_legibly(size, paper_size(paper, orientation) if paper else LARGEST_SHEET):
                 if not pages:
@@ -177,6 +181,11 @@ def render(
         if fmt in ("png", "svg") and not full and not _legible_image(size):
             view = _collapse(org, view, shown, style, root, depth, direction, aspect, result)
         fig = draw(org, view, shown, style)
+        if changes is not None:
+            from .changes import draw_changes
+            from .chart import HEADER, MARGIN
+
+            draw_changes(fig, view, changes, origin=(MARGIN, MARGIN + HEADER), legend_at=(MARGIN, MARGIN + 52))
         width_pt, height_pt = (v * 72 for v in fig.get_size_inches())
         options: dict = {"format": fmt}
         if fmt == "png":
