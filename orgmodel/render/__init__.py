@@ -154,14 +154,15 @@ def render(
         from .html import page
 
         write_text_atomic(path, page(org, view, findings if show_findings else (), color_by=color_by, title=title,
-                                     show_findings=show_findings, root=root, depth=depth))
+                                     show_findings=show_findings, root=root, depth=depth, changes=changes))
         return result
 
     import matplotlib
 
     from .chart import Style, chart_size, draw, hide_text
 
-    style = Style(color_by=color_by, show_findings=show_findings, title=title, fields=fields)
+    style = Style(color_by=color_by, show_findings=show_findings, title=title, fields=fields,
+                  ghosts=changes.ghosts if changes is not None else frozenset())
     shown = findings if show_findings else ()
     with matplotlib.rc_context({**TEXT_RC, "svg.hashsalt": "orgmodel", "pdf.fonttype": 42, "path.simplify": False}), \
             quiet_font_substitution():

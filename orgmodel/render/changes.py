@@ -29,6 +29,10 @@ class ChangeMarks:
     moved_from: dict[str, str] = field(default_factory=dict)
 
     @property
+    def ghosts(self) -> frozenset[str]:
+        return frozenset(pid for pid, mark in self.marks.items() if mark == "left")
+
+    @property
     def counts(self) -> Counter:
         return Counter(self.marks.values())
 

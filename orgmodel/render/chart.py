@@ -11,7 +11,7 @@ shortened to fit its box.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -65,6 +65,8 @@ class Style:
     show_findings: bool = True
     title: str | None = None
     fields: tuple[str, ...] = ("name", "title")
+    #: People drawn only as ghosts of leavers (render --diff): shown, not counted.
+    ghosts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,9 @@ def _people_in_scope(org: Org, view: OrgView) -> list[Person]:
     return drawn + hidden
 
 
-def header_text(org: Org, view: OrgView) -> str:
-    counts = org.headcount_of(_people_in_scope(org, view))
+def header_text(org: Org, view: OrgView, ghosts: Collection[str] = ()) -> str:
+    """The line under the title; ``ghosts`` (leavers drawn by --diff) are not counted."""
+    counts = org.headcount_of(p for p in _people_in_scope(org, view) if p.id not in ghosts)
     return (f"As of {org.as_of.isoformat()}  ·  {counts['present']} present, {counts['open']} open, "
             f"{counts['planned']} planned")
 
@@ -225,7 +228,8 @@ def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style, pag
     title = fit(drawable(style.title or org.name), plan.width - 2 * MARGIN, 18, bold=True)
     ax.text(MARGIN, MARGIN, title, fontproperties=font(title, 18 * scale, bold=True), color=TEXT, va="top",
             parse_math=False)
-    ax.text(MARGIN, MARGIN + 28, header_text(org, view), fontsize=10 * scale, color=MUTED, va="top", family=FONT,
+    ax.text(MARGIN, MARGIN + 28, header_text(org, view, style.ghosts), fontsize=10 * scale, color=MUTED, va="top",
+            family=FONT,
             parse_math=False)
     if page is not None:
         _page_furniture(ax, page, width, height)
