@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from .findings import OrgInputError, Problem, Severity
+from .inputfile import DEFAULT_MAX_BYTES, UnreadableFile, read_text_bounded
 from .rules import OPTIONS, RULES, Rule, names_a_rule
 from .rules.custom import CustomRuleSpec, build_rule
 from .suggest import did_you_mean
@@ -174,13 +175,13 @@ class _Locator:
         return None
 
 
-def load_config(path: Path, *, explicit: bool = False) -> Config:
-    """Read and validate a configuration file; every problem is an input error with its position."""
+def load_config(path: Path, *, explicit: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Config:
+    """Read and validate a configuration file; every problem is an input error with its position.
+
+    The file, and a rules file it names, are read within ``max_bytes`` like org files.
+    """
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OrgInputError([Problem(name, 1, 1, f"cannot read the configuration: {exc}")]) from None
+    text = read_text_bounded(path, name, max_bytes)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -196,12 +197,12 @@ def load_config(path: Path, *, explicit: bool = False) -> Config:
         base = ("tool", "orgmodel")
     else:
         table, base = data, ()
-    return _Reader(path, text, base).read(table)
+    return _Reader(path, text, base, max_bytes).read(table)
 
 
 class _Reader:
-    def __init__(self, path: Path, text: str, base: tuple[str, ...]):
-        self.path = path
+    def __init__(self, path: Path, text: str, base: tuple[str, ...], max_bytes: int):
+        self.path, self.max_bytes = path, max_bytes
         self.locate = _Locator(text, base)
         self.problems: list[Problem] = []
 
@@ -264,10 +265,13 @@ class _Reader:
         codes = []
         for item in items:
             code = item.strip().upper()
-            if code != "ALL" and not names_a_rule(code, known):
+            if not code:
+                self.problem(self.locate.key(key, *inner), f"empty rule code in {key!r}; name a rule code or "
+                                                           "prefix, or ALL")
+            elif code != "ALL" and not names_a_rule(code, known):
                 self.problem(self.locate.key(key, *inner, item.strip()),
                              f"unknown rule code or prefix {item.strip()!r} in {key!r}" + did_you_mean(code, known))
-            elif code:
+            else:
                 codes.append(code)
         return codes
 
@@ -323,9 +327,12 @@ class _Reader:
             return []
         path = (self.path.parent / value)
         try:
-            root, _ = parse(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            self.problem(where, f"cannot read rules file {value!r}: {exc.strerror or exc}")
+            root, _ = parse(read_text_bounded(path, str(path), self.max_bytes))
+        except UnreadableFile as exc:
+            self.problem(where, f"cannot read rules file {value!r}: {exc.reason}")
+            return []
+        except OrgInputError as exc:
+            self.problems += exc.problems
             return []
         except YamlError as exc:
             self.problems += [Problem(str(path), p.line, p.column, p.message) for p in exc.problems]

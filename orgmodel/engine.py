@@ -23,7 +23,8 @@ def _check_selectors(selectors: Iterable[str], what: str, registry: Mapping[str,
     for raw in selectors:
         code = raw.strip().upper()
         if not code:
-            continue
+            # An empty selector is a prefix of every code: it would silently switch every rule off (or on).
+            raise SelectionError(f"{what}: empty rule code; name a rule code or prefix, or ALL")
         if code != ALL and not names_a_rule(code, registry):
             raise SelectionError(f"{what}: unknown rule code or prefix {raw!r}{did_you_mean(code, registry)}")
         cleaned.append(code)
@@ -116,7 +117,7 @@ def check(
         level = overrides.get(rule.code, rule.severity)
         for found in rule.run(org, values):
             person = people[found.person]
-            if any(rule.code.startswith(code) for code in person.ignore):
+            if any(code and rule.code.startswith(code) for code in person.ignore):
                 continue
             findings.append(dataclasses.replace(
                 found, code=rule.code, name=rule.name, severity=level,

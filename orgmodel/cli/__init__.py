@@ -6,6 +6,7 @@ command group lives in a module of its own beside it.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 
@@ -14,12 +15,14 @@ import click
 from ..config import Config, load_config, locate as locate_config
 from ..engine import SelectionError, check as run_checks, select_rules, validate_options
 from ..findings import OrgInputError
+from ..inputfile import DEFAULT_MAX_BYTES, MAX_FILE_SIZE_MB
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
 def split_codes(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+    """Comma-separated codes, empty ones kept so that selection refuses them (``--select ,``)."""
+    return [part.strip() for value in values for part in value.split(",")]
 
 
 def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -30,6 +33,23 @@ def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="--option")
         options[name.strip()] = value
     return options
+
+
+class FiniteFloatRange(click.FloatRange):
+    """A float in a range; ``nan`` (which compares false with any bound) is refused too."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        return number
+
+
+def max_file_size_option(what: str):
+    """``--max-file-size MB``, bounded so that a typo cannot ask for petabytes."""
+    return click.option("--max-file-size", type=click.IntRange(min=1, max=MAX_FILE_SIZE_MB), default=200,
+                        show_default=True, metavar="MB",
+                        help=f"Refuse {what} larger than this many megabytes (configuration files too).")
 
 
 def use_colour() -> bool:
@@ -60,8 +80,8 @@ class Configs:
     with the command-line options on top (they win). Loaded once per configuration file."""
 
     def __init__(self, config_path, isolated, *, select=(), extend_select=(), ignore=(), fail_on=None,
-                 rule_options=()):
-        self.config_path, self.isolated = config_path, isolated
+                 rule_options=(), max_bytes=DEFAULT_MAX_BYTES):
+        self.config_path, self.isolated, self.max_bytes = config_path, isolated, max_bytes
         self.lists = {key: split_codes(values) for key, values in
                       (("select", select), ("extend-select", extend_select), ("ignore", ignore)) if values}
         self.fail_on = fail_on
@@ -75,7 +95,8 @@ class Configs:
         path = locate_config(file, config_path=self.config_path, isolated=self.isolated)
         if path not in self.loaded:
             try:
-                config = load_config(path, explicit=self.config_path is not None) if path else Config()
+                config = load_config(path, explicit=self.config_path is not None,
+                                     max_bytes=self.max_bytes) if path else Config()
             except OrgInputError as exc:
                 print_problems(exc.problems)
                 sys.exit(EXIT_INPUT)

@@ -16,7 +16,8 @@ from ..findings import OrgInputError
 from ..report import REPORTERS, ReportContext, Summary
 from ..sources import load
 from ..wording import plural
-from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, print_problems, use_colour, config_options, main
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, max_file_size_option,
+               print_problems, use_colour)
 
 
 @main.command()
@@ -35,8 +36,7 @@ from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, prin
               help="Evaluate the org on this date (overrides as_of in the file).")
 @click.option("--option", "rule_options", multiple=True, metavar="NAME=VALUE",
               help="Set a rule option, e.g. --option max-span=12 (see `orgmodel rules CODE`).")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
-              help="Refuse files larger than this many megabytes.")
+@max_file_size_option("files")
 @config_options
 @click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
                                                    "came from, then exit.")
@@ -58,7 +58,7 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
       orgmodel check --show-config org.yaml
     """
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
-                       fail_on=fail_on, rule_options=rule_options)
+                       fail_on=fail_on, rule_options=rule_options, max_bytes=max_file_size * 1024 * 1024)
     first = configs.for_file(files[0] if files else None)
     if show_config:
         click.echo(first.describe(), nl=False)

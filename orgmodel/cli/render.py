@@ -9,7 +9,8 @@ import click
 from ..findings import OrgInputError
 from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, Configs, findings_for, print_problems, config_options, main
+from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, main, max_file_size_option,
+               print_problems)
 
 
 @main.command()
@@ -26,10 +27,9 @@ from . import EXIT_INPUT, Configs, findings_for, print_problems, config_options,
 @click.option("--title", help="Chart title (default: the org's name).")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Draw the org as of this date (overrides as_of in the file).")
-@click.option("--dpi", type=click.FloatRange(min=10, max=1200), metavar="DPI",
+@click.option("--dpi", type=FiniteFloatRange(min=10, max=1200), metavar="DPI",
               help="PNG resolution (default 150); lowered automatically for very large charts.")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
-              help="Refuse org files larger than this many megabytes.")
+@max_file_size_option("org files")
 @config_options
 def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi, max_file_size, config_path,
            isolated):
@@ -51,7 +51,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         output_format(output)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
-    config = Configs(config_path, isolated).for_file(file)
+    config = Configs(config_path, isolated, max_bytes=max_file_size * 1024 * 1024).for_file(file)
     try:
         org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
                    known_codes=config.registry)

@@ -19,6 +19,7 @@ overrides, per-person ``ignore`` and every output format.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterable
 from typing import Literal
@@ -120,16 +121,38 @@ class CustomRuleSpec(_Spec):
 
     @field_validator("message")
     @classmethod
-    def known_placeholders(cls, message: str) -> str:
-        try:
-            fields = [field for _, field, _, _ in string.Formatter().parse(message) if field is not None]
-        except ValueError as exc:
-            raise ValueError(f"message is not a valid template: {exc}") from None
-        for field in fields:
-            if field not in PLACEHOLDERS:
-                raise ValueError(f"message placeholder {{{field}}} is not one of "
-                                 + ", ".join("{" + p + "}" for p in PLACEHOLDERS))
+    def plain_placeholders(cls, message: str) -> str:
+        check_message(message)
         return message
+
+
+def check_message(message: str) -> None:
+    """Accept only literal text and plain ``{field}`` placeholders from PLACEHOLDERS.
+
+    The template is inspected, never evaluated: a conversion (``{name!r}``),
+    a format spec (``{name:>2000000000}`` would allocate gigabytes), or
+    attribute and index access (``{name.__class__}``) is refused here, so
+    formatting a finding later can only substitute plain strings.
+    """
+    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise ValueError(f"message is not a valid template ({exc}); write a literal brace as {{{{ or }}}}") \
+            from None
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        written = "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        plain = re.split(r"[.\[]", field)[0] or "name"
+        if conversion or spec:
+            raise ValueError(f"message placeholder {written} has a conversion or format spec; "
+                             f"only plain placeholders such as {{{plain}}} are allowed")
+        if "." in field or "[" in field:
+            raise ValueError(f"message placeholder {written} uses attribute or index access; "
+                             f"only plain placeholders such as {{{plain}}} are allowed")
+        if field not in PLACEHOLDERS:
+            raise ValueError(f"message placeholder {written} is not one of {known}")
 
 
 def _selector(given: Given, org: Org) -> Callable[[Person], bool]:

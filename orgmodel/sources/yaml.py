@@ -264,7 +264,9 @@ class _Builder:
             codes = raw.get("ignore")
             marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
             for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
-                if isinstance(code, str) and not names_a_rule(code, self.known_codes):
+                if isinstance(code, str) and not code.strip():
+                    self.problem(mark, "'ignore' has an empty rule code; name a rule code or prefix")
+                elif isinstance(code, str) and not names_a_rule(code, self.known_codes):
                     self.problem(mark, f"'ignore' names unknown rule code {code!r}"
                                  + did_you_mean(code, self.known_codes))
 
