@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Problem, Severity
 from . import github, json_report, jsonl, junit, sarif, text
 
 
@@ -51,6 +51,9 @@ class ReportContext:
     #: Repository root: SARIF URIs are relative to it.
     root: Path | None = None
     version: str = ""
+    #: Input errors (files or configuration that could not be read): every format that scripts
+    #: parse carries them too, so its output is a complete document even when the run failed.
+    errors: tuple[Problem, ...] = ()
 
 
 Reporter = Callable[..., str]
