@@ -4,8 +4,8 @@ import json
 import os
 import re
 import xml.etree.ElementTree as ET
-from xml.dom import minidom
 from pathlib import Path
+from xml.dom import minidom
 
 import jsonschema
 import pytest

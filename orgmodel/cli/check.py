@@ -9,22 +9,24 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..atomic import write_text_atomic
 from ..config import FAIL_LEVELS
 from ..engine import select_rules
-from ..findings import OrgInputError
+from ..findings import OrgInputError, Problem
+from ..printable import printable
 from ..report import REPORTERS, ReportContext, Summary
 from ..sources import load
 from ..wording import plural
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, max_file_size_option,
-               print_problems, use_colour)
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, emit, findings_for, main,
+               max_file_size_option, print_problems, refuse_overwriting_inputs, use_colour, write_output)
 
 
 @main.command()
 @click.argument("files", nargs=-1, metavar="FILE...")
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default=None,
               help="Output format [default: text; github when GITHUB_ACTIONS=true].")
-@click.option("--output", metavar="FILE", help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the report to FILE (atomically) instead of standard output; not written when a "
+                   "file cannot be read.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Run only these rules (codes or prefixes, comma-separated; ALL for every rule).")
 @click.option("--extend-select", multiple=True, metavar="CODES",
@@ -58,24 +60,27 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
       orgmodel check --show-config org.yaml
     """
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
-                       fail_on=fail_on, rule_options=rule_options, max_bytes=max_file_size * 1024 * 1024)
-    first = configs.for_file(files[0] if files else None)
+                      fail_on=fail_on, rule_options=rule_options, max_bytes=max_file_size * 1024 * 1024)
     if show_config:
-        click.echo(first.describe(), nl=False)
+        emit(configs.for_file(files[0] if files else None).describe())
         return
     if not files:
         raise click.UsageError("give at least one org file (or - for standard input)")
+    refuse_overwriting_inputs(output, [*files, *(configs.path_for(path) for path in files)])
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    findings, people, unreadable, readable, failing = [], 0, 0, [], False
+    findings, people, readable, failing = [], 0, [], False
+    errors: list[Problem] = []
+    unreadable = 0
     ran: dict[str, None] = {}
     for path in files:
-        config = configs.for_file(path)
         try:
+            config = configs.load(path)
             org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
                        known_codes=config.registry)
         except OrgInputError as exc:
             print_problems(exc.problems)
+            errors += exc.problems
             unreadable += 1
             continue
         print_problems(org.warnings)
@@ -88,21 +93,20 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
         ran.update(dict.fromkeys(r.code for r in select_rules(config.select, config.ignore, config.extend_select,
                                                               config.registry)))
     if unreadable:
-        click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above)", err=True)
-    if readable:
+        kept = f"; {printable(output)} was not written" if output is not None else ""
+        click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above){kept}", err=True)
+    # Scripts parse the structured formats, so they get a complete document (input errors included)
+    # even when nothing could be read; the text report without a readable file would say nothing.
+    if readable or (output_format != "text" and output is None):
         summary = Summary.of(findings, files=len(readable), people=people)
         context = ReportContext(rules=configs.registry, ran=tuple(ran), files=tuple(readable),
-                                root=_repository_root(), version=__version__)
+                                root=_repository_root(), version=__version__, errors=tuple(errors))
         colour = output is None and use_colour()
         report = REPORTERS[output_format](findings, summary, context, color=colour)
         if output is None:
-            click.echo(report, nl=False, color=colour)
-        else:
-            try:
-                write_text_atomic(output, report)
-            except OSError as exc:
-                click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
-                sys.exit(EXIT_INPUT)
+            emit(report, color=colour)
+        elif not unreadable:  # a failed run leaves the previous report as it was
+            write_output(output, report)
     if unreadable:
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

@@ -7,10 +7,11 @@ import sys
 import click
 
 from ..findings import OrgInputError
+from ..printable import printable
 from ..sources import load
 from ..wording import plural
-from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, main, max_file_size_option,
-               print_problems)
+from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, fail, findings_for, main,
+               max_file_size_option, print_problems, refuse_overwriting_inputs)
 
 
 @main.command()
@@ -51,7 +52,9 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         output_format(output)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
-    config = Configs(config_path, isolated, max_bytes=max_file_size * 1024 * 1024).for_file(file)
+    configs = Configs(config_path, isolated, max_bytes=max_file_size * 1024 * 1024)
+    refuse_overwriting_inputs(output, [file, configs.path_for(file)])
+    config = configs.for_file(file)
     try:
         org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
                    known_codes=config.registry)
@@ -66,9 +69,8 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
-        click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        fail(f"cannot write {printable(output)}: {exc.strerror or exc}")
     for note in result.notes:
         click.echo(f"orgmodel: note: {note}", err=True)
     resolution = f", {result.dpi:.0f} dpi" if result.dpi else ""
-    click.echo(f"Wrote {output} ({plural(result.people, 'person', 'people')}{resolution}).")
+    click.echo(f"Wrote {printable(output)} ({plural(result.people, 'person', 'people')}{resolution}).")

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from ..findings import Finding
 
-
 #: Characters JSON may carry raw but that break readers: lone surrogates (from an undecodable file
 #: name) are not UTF-8; NEL and the line and paragraph separators split lines for str.splitlines and
 #: older JavaScript; the rest are invisible controls. Inside a JSON string ``\\uXXXX`` is lossless,
