@@ -144,12 +144,13 @@ def test_an_existing_output_keeps_its_permission_bits(org, tmp_path):
 def test_a_new_output_honours_the_umask(org, tmp_path, umask, mode):
     previous = os.umask(umask)
     try:
-        for args in (("check", "-o", "r.txt", org), ("schema", "--output", "s.json"), ("render", org, "-o", "c.svg")):
+        for args in (("check", "-o", "r.txt", org), ("schema", "--output", "s.json"), ("render", org, "-o", "c.svg"),
+                     ("export", org, "-o", "e.csv")):
             assert _run(*args).exit_code == 0
     finally:
         os.umask(previous)
-    assert {name: stat.S_IMODE((tmp_path / name).stat().st_mode) for name in ("r.txt", "s.json", "c.svg")} == \
-        dict.fromkeys(("r.txt", "s.json", "c.svg"), mode)
+    names = ("r.txt", "s.json", "c.svg", "e.csv")
+    assert {name: stat.S_IMODE((tmp_path / name).stat().st_mode) for name in names} == dict.fromkeys(names, mode)
 
 
 @pytest.mark.parametrize("make_alias", [
@@ -182,15 +183,16 @@ def test_render_refuses_to_draw_over_its_input_or_configuration(tmp_path, monkey
     ("check", "-o", "org.yaml/r.txt", "org.yaml"),
     ("schema", "--output", "missing/s.json"),
     ("render", "org.yaml", "-o", "missing/c.png"),
+    ("export", "org.yaml", "-o", "missing/e.csv"),
     ("check", "-o", "/dev/full", "org.yaml"),
     ("check", "-o", "folder", "org.yaml"),
-], ids=["missing-folder", "parent-is-a-file", "schema", "render", "dev-full", "a-folder"])
+], ids=["missing-folder", "parent-is-a-file", "schema", "render", "export", "dev-full", "a-folder"])
 def test_write_failures_are_one_line_with_exit_2(org, tmp_path, args):
     (tmp_path / "folder").mkdir()
     result = _run(*args)
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"orgmodel: cannot write {args[2] if args[0] != 'render' else args[3]}: ")
+    assert line.startswith(f"orgmodel: cannot write {args[args.index('-o' if '-o' in args else '--output') + 1]}: ")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -202,7 +204,7 @@ def test_a_read_only_folder_is_a_write_failure(org, tmp_path):
 
 
 @pytest.mark.parametrize("args", [("check", "org.yaml"), ("check", "--format", "sarif", "org.yaml"), ("schema",),
-                                  ("rules",)])
+                                  ("rules",), ("export", "--format", "csv", "org.yaml")])
 def test_a_full_stdout_is_a_one_line_error(org, tmp_path, args):
     with open("/dev/full", "wb") as full:
         done = _command(*args, cwd=tmp_path, stdout=full)
@@ -235,7 +237,7 @@ main(sys.argv[1:], prog_name="orgmodel")
 
 @pytest.mark.parametrize("signal_name, code", [("SIGINT", 130), ("SIGTERM", 143)])
 @pytest.mark.parametrize("args", [("check", "-o", "out.txt", "org.yaml"), ("render", "org.yaml", "-o", "out.svg"),
-                                  ("schema", "--output", "out.txt")])
+                                  ("schema", "--output", "out.txt"), ("export", "org.yaml", "-o", "out.csv")])
 def test_an_interrupted_write_removes_its_temporary_file_and_exits_128_plus_the_signal(
         org, tmp_path, signal_name, code, args):
     output = tmp_path / next(a for a in args if a.startswith("out."))
@@ -268,3 +270,11 @@ def test_init_into_an_impossible_folder_writes_nothing(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith("orgmodel: cannot write ") and result.stderr.endswith("; nothing written\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_export_refuses_to_write_over_its_input(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org.json").write_text(ORG)
+    result = _run("export", "org.json", "-o", "org.json")
+    assert result.exit_code == 2 and "refusing to write org.json" in result.stderr
+    assert (tmp_path / "org.json").read_text() == ORG

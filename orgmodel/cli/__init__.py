@@ -251,4 +251,4 @@ def config_options(command):
 
 
 # The commands register themselves on `main` when their modules are imported.
-from . import catalog, check, render, setup  # noqa: E402,F401
+from . import catalog, check, exporting, render, setup  # noqa: E402,F401
