@@ -20,6 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .findings import OrgInputError, Problem, Severity
 from .inputfile import DEFAULT_MAX_BYTES, UnreadableFile, read_text_bounded
+from .printable import printable
 from .rules import OPTIONS, RULES, Rule, names_a_rule
 from .rules.custom import CustomRuleSpec, build_rule
 from .suggest import did_you_mean
@@ -74,15 +75,15 @@ class Config:
             if value is None:
                 return "(default: every rule but the opt-in ones)"
             if isinstance(value, str):
-                return f'"{value}"'
+                return f'"{printable(value)}"'
             if isinstance(value, list):
-                return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+                return "[" + ", ".join(f'"{printable(v)}"' for v in value) + "]"
             if isinstance(value, dict):
-                return "{" + ", ".join(f'"{k}" = {show(v)}' for k, v in value.items()) + "}"
+                return "{" + ", ".join(f'"{printable(k)}" = {show(v)}' for k, v in value.items()) + "}"
             return str(value)
 
         rows = [
-            ("config", str(self.path) if self.path else "(none)", "found" if self.path else "default"),
+            ("config", printable(str(self.path)) if self.path else "(none)", "found" if self.path else "default"),
             ("select", show(self.select), self.sources.get("select", "default")),
             ("extend-select", show(self.extend_select), self.sources.get("extend-select", "default")),
             ("ignore", show(self.ignore), self.sources.get("ignore", "default")),
@@ -95,7 +96,7 @@ class Config:
         for code, rule in self.custom_rules.items():
             rows.append((f"rules.{code}", rule.name, self.sources.get(f"rules.{code}", "")))
         width = max(len(k) + len(v) for k, v, _ in rows) + 4
-        return "".join(f"{f'{k} = {v}':<{width}}  # {src}\n" for k, v, src in rows)
+        return "".join(f"{f'{k} = {v}':<{width}}  # {printable(src)}\n" for k, v, src in rows)
 
 
 def find_config(start: Path) -> Path | None:

@@ -113,17 +113,21 @@ def test_a_dangling_symlink_creates_its_target(org, tmp_path):
     assert (tmp_path / "chart.json").is_symlink() and (tmp_path / "charts-target.json").is_file()
 
 
-def test_a_fifo_output_is_written_into_not_replaced(org, tmp_path):
-    fifo = tmp_path / "report.txt"
+@pytest.mark.parametrize("args, ending", [
+    (("check", "-o", "out.txt", "org.yaml"), b" in 1 file, 2 people checked.\n"),
+    (("render", "org.yaml", "-o", "out.svg"), b"</svg>\n"),  # the SVG is reread to add tooltips first
+])
+def test_a_fifo_output_is_written_into_not_replaced(org, tmp_path, args, ending):
+    fifo = tmp_path / next(a for a in args if a.startswith("out."))
     os.mkfifo(fifo)
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    result = _run("check", "-o", fifo, org)
+    result = _run(*args)
     reader.join(10)
     assert result.exit_code == 0, result.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert received[0].endswith(b" in 1 file, 2 people checked.\n")
+    assert received[0].endswith(ending)
 
 
 def test_dev_stdout_is_written_directly(org, tmp_path):
