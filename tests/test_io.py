@@ -239,9 +239,13 @@ main(sys.argv[1:], prog_name="orgmodel")
 """
 
 
-@pytest.mark.parametrize("signal_name, code", [("SIGINT", 130), ("SIGTERM", 143)])
-@pytest.mark.parametrize("args", [("check", "-o", "out.txt", "org.yaml"), ("render", "org.yaml", "-o", "out.svg"),
-                                  ("schema", "--output", "out.txt"), ("export", "org.yaml", "-o", "out.csv")])
+@pytest.mark.parametrize("signal_name, code, args", [
+    ("SIGINT", 130, ("check", "-o", "out.txt", "org.yaml")),
+    ("SIGTERM", 143, ("check", "-o", "out.txt", "org.yaml")),
+    ("SIGTERM", 143, ("render", "org.yaml", "-o", "out.svg")),
+    ("SIGINT", 130, ("schema", "--output", "out.txt")),
+    ("SIGTERM", 143, ("export", "org.yaml", "-o", "out.csv")),
+])
 def test_an_interrupted_write_removes_its_temporary_file_and_exits_128_plus_the_signal(
         org, tmp_path, signal_name, code, args):
     output = tmp_path / next(a for a in args if a.startswith("out."))
@@ -274,6 +278,12 @@ def test_init_into_an_impossible_folder_writes_nothing(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith("orgmodel: cannot write ") and result.stderr.endswith("; nothing written\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_an_empty_output_path_is_refused(org):
+    for args in (("check", "-o", "", org), ("schema", "--output", ""), ("export", org, "-o", "", "--format", "csv")):
+        result = _run(*args)
+        assert (result.exit_code, result.stderr) == (2, "orgmodel: the output path is empty\n"), args
 
 
 def test_export_refuses_to_write_over_its_input(tmp_path, monkeypatch):

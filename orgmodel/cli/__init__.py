@@ -97,6 +97,8 @@ def _stdout_failed(exc: OSError) -> NoReturn:
 
 def write_output(path, text: str) -> None:
     """Write ``text`` to the file ``path`` (atomically, see orgmodel.atomic); a failure is one line, exit 2."""
+    if not str(path):
+        fail("the output path is empty")
     try:
         write_text_atomic(path, text)
     except OSError as exc:

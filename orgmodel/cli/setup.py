@@ -28,7 +28,7 @@ def schema(output):
     """
     from ..schema import schema_text
 
-    if output:
+    if output is not None:
         write_output(output, schema_text())
     else:
         emit(schema_text())
