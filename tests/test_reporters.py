@@ -9,6 +9,8 @@ from xml.dom import minidom
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgmodel import RULES
 from orgmodel.findings import Finding, Problem, Severity
@@ -173,3 +175,24 @@ def test_sarif_with_input_errors_is_valid_against_the_schema():
     document = json.loads(REPORTERS["sarif"](HOSTILE_FINDINGS, Summary.of(HOSTILE_FINDINGS, files=1, people=1),
                                              HOSTILE_CONTEXT))
     jsonschema.validate(document, schema)
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(), message=st.text(), suggestion=st.text(), file=st.text(min_size=1))
+def test_any_text_keeps_every_format_intact(name, message, suggestion, file):
+    finding = Finding("p", f"{name}: {message}", suggestion=suggestion, code="SHP002", name="single-report-manager",
+                      severity=Severity.WARNING, file=file, line=2, column=3)
+    context = ReportContext(rules=RULES, ran=("SHP002",), files=(file,), root=ROOT,
+                            errors=(Problem(file, 1, 1, message),))
+    summary = Summary.of([finding], files=1, people=1)
+    outputs = {format_name: REPORTERS[format_name]([finding], summary, context) for format_name in REPORTERS}
+    for output in outputs.values():
+        output.encode("utf-8")
+    assert not RAW.search(outputs["text"]) and not RAW.search(outputs["github"])
+    assert len(outputs["text"].splitlines()) == (3 if suggestion else 2)
+    assert len(outputs["github"].splitlines()) == 2
+    assert len(outputs["jsonl"].splitlines()) == 2
+    assert json.loads(outputs["json"])["findings"][0]["message"] == f"{name}: {message}"
+    assert json.loads(outputs["sarif"])["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    minidom.parseString(outputs["junit"].encode("utf-8"))
+    assert str(context.errors[0]).count("\n") == 0
