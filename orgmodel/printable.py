@@ -15,21 +15,25 @@ import re
 
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
-#: C0 controls, DEL, C1 controls, line and paragraph separators, bidi embeddings, overrides and
-#: isolates (and the implicit marks), lone surrogates (from undecodable file names) and the two
-#: non-characters XML 1.0 forbids.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                          "\ud800-\udfff\ufffe\uffff]")
+#: C0 controls, DEL, C1 controls, the Arabic letter mark, the implicit direction marks, line and
+#: paragraph separators, bidi embeddings and overrides, bidi isolates, lone surrogates (from
+#: undecodable file names) and the two non-characters XML 1.0 forbids.
+_RANGES = ((0x00, 0x1F), (0x7F, 0x9F), (0x61C, 0x61C), (0x200E, 0x200F), (0x2028, 0x202E), (0x2066, 0x2069),
+           (0xD800, 0xDFFF), (0xFFFE, 0xFFFF))
 
 
-def _escape(match: re.Match) -> str:
-    char = match.group(0)
+def _escape(code: int) -> str:
+    char = chr(code)
     if char in _NAMED:
         return _NAMED[char]
-    code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# A search finds the rare text that needs escaping; translate() then escapes it in one linear pass.
+_UNPRINTABLE = re.compile("[" + "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in _RANGES) + "]")
+_TABLE = {code: _escape(code) for first, last in _RANGES for code in range(first, last + 1)}
 
 
 def printable(text: str) -> str:
     """``text`` with every control character written as an escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
-    return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
+    return text.translate(_TABLE) if _UNPRINTABLE.search(text) else text
