@@ -188,9 +188,10 @@ def test_render_refuses_to_draw_over_its_input_or_configuration(tmp_path, monkey
     ("schema", "--output", "missing/s.json"),
     ("render", "org.yaml", "-o", "missing/c.png"),
     ("export", "org.yaml", "-o", "missing/e.csv"),
+    ("stats", "org.yaml", "-o", "missing/s.txt"),
     ("check", "-o", "/dev/full", "org.yaml"),
     ("check", "-o", "folder", "org.yaml"),
-], ids=["missing-folder", "parent-is-a-file", "schema", "render", "export", "dev-full", "a-folder"])
+], ids=["missing-folder", "parent-is-a-file", "schema", "render", "export", "stats", "dev-full", "a-folder"])
 def test_write_failures_are_one_line_with_exit_2(org, tmp_path, args):
     (tmp_path / "folder").mkdir()
     result = _run(*args)
@@ -208,7 +209,7 @@ def test_a_read_only_folder_is_a_write_failure(org, tmp_path):
 
 
 @pytest.mark.parametrize("args", [("check", "org.yaml"), ("check", "--format", "sarif", "org.yaml"), ("schema",),
-                                  ("rules",), ("export", "--format", "csv", "org.yaml")])
+                                  ("rules",), ("export", "--format", "csv", "org.yaml"), ("plan", "org.yaml")])
 def test_a_full_stdout_is_a_one_line_error(org, tmp_path, args):
     with open("/dev/full", "wb") as full:
         done = _command(*args, cwd=tmp_path, stdout=full)
@@ -286,9 +287,11 @@ def test_an_empty_output_path_is_refused(org):
         assert (result.exit_code, result.stderr) == (2, "orgmodel: the output path is empty\n"), args
 
 
-def test_export_refuses_to_write_over_its_input(tmp_path, monkeypatch):
+@pytest.mark.parametrize("args", [("export", "org.json", "-o", "org.json"), ("stats", "org.json", "-o", "org.json"),
+                                  ("diff", "org.json", "org.json", "-o", "org.json")])
+def test_other_commands_refuse_to_write_over_their_input(tmp_path, monkeypatch, args):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "org.json").write_text(ORG)
-    result = _run("export", "org.json", "-o", "org.json")
+    result = _run(*args)
     assert result.exit_code == 2 and "refusing to write org.json" in result.stderr
     assert (tmp_path / "org.json").read_text() == ORG

@@ -13,11 +13,12 @@ from ..config import FAIL_LEVELS
 from ..engine import select_rules
 from ..findings import OrgInputError, Problem
 from ..printable import printable
-from ..report import REPORTERS, ReportContext, Summary
+from ..report import REPORTERS, STATISTICS, ReportContext, Summary
 from ..sources import load
 from ..wording import plural
 from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, emit, findings_for, main,
-               max_file_size_option, print_problems, refuse_overwriting_inputs, use_colour, write_output)
+               max_file_size_option, print_problems, refuse_overwriting_inputs, selection_options, use_colour,
+               write_output)
 
 
 @main.command()
@@ -25,13 +26,12 @@ from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, e
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default=None,
               help="Output format [default: text; github when GITHUB_ACTIONS=true].")
 @click.option("-o", "--output", metavar="FILE",
-              help="Write the report to FILE (atomically) instead of standard output; not written when a "
-                   "file cannot be read.")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Run only these rules (codes or prefixes, comma-separated; ALL for every rule).")
-@click.option("--extend-select", multiple=True, metavar="CODES",
-              help="Run these rules too, on top of the selection (e.g. the opt-in PRD013).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or prefixes).")
+              help="Write the report to FILE (atomically) instead of standard output; not written when no "
+                   "file can be read.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule gave (count, code, name, severity; most frequent first) "
+                   "instead of the findings. Text or json.")
+@selection_options
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
               help="Exit 1 when a finding is at least this severe [default: error].")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
@@ -42,7 +42,7 @@ from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, e
 @config_options
 @click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
                                                    "came from, then exit.")
-def check(files, output_format, output, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size,
+def check(files, output_format, output, statistics, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size,
           config_path, isolated, show_config):
     """Check org files against the rules and report findings.
 
@@ -57,6 +57,7 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
       orgmodel check org.yaml
       orgmodel check --select PRD --fail-on warning org.yaml
       orgmodel check --option max-span=12 --format sarif --output org.sarif org.yaml
+      orgmodel check --statistics people/*.yaml
       orgmodel check --show-config org.yaml
     """
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
@@ -68,7 +69,10 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
         raise click.UsageError("give at least one org file (or - for standard input)")
     refuse_overwriting_inputs(output, [*files, *(configs.path_for(path) for path in files)])
     if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
+    reporters = STATISTICS if statistics else REPORTERS
+    if output_format not in reporters:
+        raise click.UsageError(f"--statistics prints {' or '.join(sorted(STATISTICS))}, not {output_format}")
     findings, people, readable, failing = [], 0, [], False
     errors: list[Problem] = []
     unreadable = 0
@@ -93,19 +97,19 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
         ran.update(dict.fromkeys(r.code for r in select_rules(config.select, config.ignore, config.extend_select,
                                                               config.registry)))
     if unreadable:
-        kept = f"; {printable(output)} was not written" if output is not None else ""
+        kept = f"; {printable(output)} was not written" if output is not None and not readable else ""
         click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above){kept}", err=True)
-    # Scripts parse the structured formats, so they get a complete document (input errors included)
-    # even when nothing could be read; the text report without a readable file would say nothing.
+    # Scripts parse the structured formats, so stdout gets a complete document (input errors included)
+    # even when nothing could be read; a text report, or an --output file, then stays as it was.
     if readable or (output_format != "text" and output is None):
         summary = Summary.of(findings, files=len(readable), people=people)
         context = ReportContext(rules=configs.registry, ran=tuple(ran), files=tuple(readable),
                                 root=_repository_root(), version=__version__, errors=tuple(errors))
         colour = output is None and use_colour()
-        report = REPORTERS[output_format](findings, summary, context, color=colour)
+        report = reporters[output_format](findings, summary, context, color=colour)
         if output is None:
             emit(report, color=colour)
-        elif not unreadable:  # a failed run leaves the previous report as it was
+        else:
             write_output(output, report)
     if unreadable:
         sys.exit(EXIT_INPUT)

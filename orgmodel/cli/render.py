@@ -11,7 +11,7 @@ from ..printable import printable
 from ..sources import load
 from ..wording import plural
 from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, fail, findings_for, main,
-               max_file_size_option, print_problems, refuse_overwriting_inputs)
+               max_file_size_option, print_problems, refuse_overwriting_inputs, selection_options)
 
 
 @main.command()
@@ -25,6 +25,7 @@ from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, fail, find
               help="What box colours stand for.")
 @click.option("--findings/--no-findings", "show_findings", default=True, show_default=True,
               help="Outline people with findings in the colour of the worst one, with a count badge.")
+@selection_options
 @click.option("--title", help="Chart title (default: the org's name).")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Draw the org as of this date (overrides as_of in the file).")
@@ -32,8 +33,8 @@ from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, fail, find
               help="PNG resolution (default 150); lowered automatically for very large charts.")
 @max_file_size_option("org files")
 @config_options
-def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi, max_file_size, config_path,
-           isolated):
+def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, title, as_of, dpi,
+           max_file_size, config_path, isolated):
     """Draw the org chart of FILE.
 
     The chart is written atomically: a failure never leaves a half-written
@@ -45,6 +46,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
       orgmodel render examples/scaleup.yaml -o scaleup.png
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
+      orgmodel render org.yaml -o org.svg --ignore ORG005
     """
     from ..render import RenderError, output_format, render as draw_chart
 
@@ -52,7 +54,8 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         output_format(output)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
-    configs = Configs(config_path, isolated, max_bytes=max_file_size * 1024 * 1024)
+    configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
+                      max_bytes=max_file_size * 1024 * 1024)
     refuse_overwriting_inputs(output, [file, configs.path_for(file)])
     config = configs.for_file(file)
     try:

@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 
 from ..findings import Finding
 from ..printable import printable
+from ..wording import plural
 
 
 def render(findings: Sequence[Finding], summary, context, *, color: bool = False) -> str:
@@ -34,7 +35,7 @@ def render(findings: Sequence[Finding], summary, context, *, color: bool = False
             if hits:
                 worst = max(f.severity for f in hits)
                 failure = ET.SubElement(case, "failure", type=str(worst),
-                                        message=f"{len(hits)} finding{'s' if len(hits) > 1 else ''}")
+                                        message=plural(len(hits), "finding"))
                 failure.text = "\n".join(
                     printable(f"{f.file}:{f.line}:{f.column}: [{f.severity}] {f.message}"
                               + (f" (suggestion: {f.suggestion})" if f.suggestion else "")) for f in hits)

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..findings import Finding, Severity
 from ..org import Org, Person
 from ..roles import FAMILIES
+from ..wording import plural, with_article
 from .base import Rule
 
 CODE_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"
@@ -42,6 +43,7 @@ PLACEHOLDERS = {
     "id": "the person's id",
     "role": "the person's role id",
     "title": "the person's title (or role title)",
+    "a_title": "the same with 'a' or 'an' before it: 'an Engineering Manager'",
     "team": "the person's team",
     "manager": "their manager, as 'Name (id)'",
     "manager_id": "their manager's id",
@@ -49,6 +51,10 @@ PLACEHOLDERS = {
     "value": "the value the check looked at (a count, an attribute)",
     "limit": "the number the check compared it with",
 }
+#: Placeholders that hold a number for these checks, so a noun can follow them: ``{value:person|people}``.
+COUNTED = ("value", "limit")
+NUMERIC_CHECKS = ("subtree-has-at-least", "direct-reports-at-most", "attribute-at-least", "attribute-at-most")
+_NOUN_SPEC = re.compile(r"^[A-Za-z][A-Za-z .'-]*(\|[A-Za-z][A-Za-z .'-]*)?$")
 
 
 class _Spec(BaseModel):
@@ -125,14 +131,45 @@ class CustomRuleSpec(_Spec):
         check_message(message)
         return message
 
+    @model_validator(mode="after")
+    def nouns_follow_numbers(self) -> CustomRuleSpec:
+        if self.then.kind not in NUMERIC_CHECKS and any(spec for _, spec in _placeholders(self.message)):
+            raise ValueError(f"message: {self.then.kind} does not count anything, so {{value}} and {{limit}} "
+                             "take no noun here")
+        return self
+
+
+def _placeholders(message: str) -> list[tuple[str, str]]:
+    """The (name, format spec) of each placeholder in a message template."""
+    try:
+        return [(field, spec or "") for _, field, spec, _ in string.Formatter().parse(message) if field is not None]
+    except ValueError as exc:
+        raise ValueError(f"message is not a valid template: {exc}") from None
+
+
+class _MessageFormatter(string.Formatter):
+    """``str.format`` where a count can carry its noun: ``{value:person|people}`` gives ``1 person`` or
+    ``2 people``, ``{value:year}`` gives ``1 year`` or ``3 years``; a number alone prints as ``3`` or ``2.5``."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if format_spec:
+            one, _, many = format_spec.partition("|")
+            return plural(value, one, many or None)
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+_FORMATTER = _MessageFormatter()
+
 
 def check_message(message: str) -> None:
-    """Accept only literal text and plain ``{field}`` placeholders from PLACEHOLDERS.
+    """Accept only literal text, plain ``{field}`` placeholders from PLACEHOLDERS and counted nouns.
 
     The template is inspected, never evaluated: a conversion (``{name!r}``),
     a format spec (``{name:>2000000000}`` would allocate gigabytes), or
-    attribute and index access (``{name.__class__}``) is refused here, so
-    formatting a finding later can only substitute plain strings.
+    attribute and index access (``{name.__class__}``) is refused here. The
+    one thing after a colon is a noun for a count (``{value:person|people}``),
+    which orgmodel's own formatter pluralises; Python's format mini-language
+    never sees it.
     """
     known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
     try:
@@ -145,14 +182,17 @@ def check_message(message: str) -> None:
             continue
         written = "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
         plain = re.split(r"[.\[]", field)[0] or "name"
-        if conversion or spec:
-            raise ValueError(f"message placeholder {written} has a conversion or format spec; "
+        if conversion:
+            raise ValueError(f"message placeholder {written} has a conversion; "
                              f"only plain placeholders such as {{{plain}}} are allowed")
         if "." in field or "[" in field:
             raise ValueError(f"message placeholder {written} uses attribute or index access; "
                              f"only plain placeholders such as {{{plain}}} are allowed")
         if field not in PLACEHOLDERS:
             raise ValueError(f"message placeholder {written} is not one of {known}")
+        if spec and (field not in COUNTED or not _NOUN_SPEC.match(spec)):
+            raise ValueError(f"message placeholder {written}: only {{value}} and {{limit}} take a noun after a "
+                             "colon, as in {value:year} or {value:person|people}; other format specs are not allowed")
 
 
 def _selector(given: Given, org: Org) -> Callable[[Person], bool]:
@@ -220,7 +260,7 @@ def _violations(spec: CustomRuleSpec, org: Org) -> Iterable[tuple[Person, dict]]
             if value is None:
                 continue
             if (value < arg.value) if kind == "attribute-at-least" else (value > arg.value):
-                yield p, {"value": f"{value:g}", "limit": f"{arg.value:g}"}
+                yield p, {"value": value, "limit": arg.value}
     elif kind == "required-attribute":
         for p in people:
             if getattr(p, arg) is None:
@@ -235,11 +275,12 @@ def build_rule(spec: CustomRuleSpec, origin: str) -> Rule:
             boss = org.manager_of(person.id)
             fields = {
                 "name": person.name, "id": person.id, "role": person.role.id, "title": person.display_title,
+                "a_title": with_article(person.display_title),
                 "team": person.team or "", "manager": boss.label if boss else "nobody",
                 "manager_id": boss.id if boss else "", "ancestor": "", "value": "", "limit": "",
             }
             fields.update(values)
-            yield Finding(person.id, spec.message.format_map(fields))
+            yield Finding(person.id, _FORMATTER.vformat(spec.message, (), fields))
 
     check.__name__ = spec.name.replace("-", "_")
     check.__doc__ = (f"{spec.description}\n\nA custom rule: for people matching {_describe(spec.given)}, "
