@@ -55,7 +55,7 @@ def max_file_size_option(what: str):
     """``--max-file-size MB``, bounded so that a typo cannot ask for petabytes."""
     return click.option("--max-file-size", type=click.IntRange(min=1, max=MAX_FILE_SIZE_MB), default=200,
                         show_default=True, metavar="MB",
-                        help=f"Refuse {what} larger than this many megabytes (configuration files too).")
+                        help=f"Refuse {what} larger than this many megabytes.")
 
 
 def use_colour() -> bool:

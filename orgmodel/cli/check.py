@@ -38,7 +38,7 @@ from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, e
               help="Evaluate the org on this date (overrides as_of in the file).")
 @click.option("--option", "rule_options", multiple=True, metavar="NAME=VALUE",
               help="Set a rule option, e.g. --option max-span=12 (see `orgmodel rules CODE`).")
-@max_file_size_option("files")
+@max_file_size_option("org and configuration files")
 @config_options
 @click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
                                                    "came from, then exit.")

@@ -31,7 +31,7 @@ from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, fail, find
               help="Draw the org as of this date (overrides as_of in the file).")
 @click.option("--dpi", type=FiniteFloatRange(min=10, max=1200), metavar="DPI",
               help="PNG resolution (default 150); lowered automatically for very large charts.")
-@max_file_size_option("org files")
+@max_file_size_option("org and configuration files")
 @config_options
 def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, title, as_of, dpi,
            max_file_size, config_path, isolated):
