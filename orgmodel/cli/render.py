@@ -74,6 +74,6 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     except OSError as exc:
         fail(f"cannot write {printable(output)}: {exc.strerror or exc}")
     for note in result.notes:
-        click.echo(f"orgmodel: note: {note}", err=True)
+        click.echo(f"orgmodel: note: {printable(note)}", err=True)
     resolution = f", {result.dpi:.0f} dpi" if result.dpi else ""
     click.echo(f"Wrote {printable(output)} ({plural(result.people, 'person', 'people')}{resolution}).")
