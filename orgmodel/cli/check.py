@@ -16,9 +16,9 @@ from ..printable import printable
 from ..report import REPORTERS, STATISTICS, ReportContext, Summary
 from ..sources import load
 from ..wording import plural
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, emit, findings_for, main,
-               max_file_size_option, print_problems, refuse_overwriting_inputs, selection_options, use_colour,
-               write_output)
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main,
+               max_file_size_option, print_problems, selection_options, use_colour)
+from .outputs import emit, refuse_overwriting_inputs, write_output
 
 
 @main.command()

@@ -12,8 +12,8 @@ from ..findings import OrgInputError
 from ..sources import load
 from ..wording import plural
 from ..printable import printable
-from . import (EXIT_INPUT, emit, main, max_file_size_option, print_problems, refuse_overwriting_inputs,
-               write_output)
+from . import EXIT_INPUT, main, max_file_size_option, print_problems
+from .outputs import emit, refuse_overwriting_inputs, write_output
 
 
 @main.command("export")

@@ -10,8 +10,9 @@ from ..findings import OrgInputError
 from ..printable import printable
 from ..sources import load
 from ..wording import plural
-from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, fail, findings_for, main,
-               max_file_size_option, print_problems, refuse_overwriting_inputs, selection_options)
+from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, main, max_file_size_option,
+               print_problems, selection_options)
+from .outputs import fail, refuse_overwriting_inputs
 
 
 @main.command()

@@ -19,8 +19,9 @@ from ..report.plan import PLAN_REPORTERS
 from ..report.stats import STATS_REPORTERS
 from ..sources import load
 from ..printable import printable
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, emit, fail, findings_for, main,
-               max_file_size_option, print_problems, refuse_overwriting_inputs, selection_options, write_output)
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main,
+               max_file_size_option, print_problems, selection_options)
+from .outputs import emit, fail, refuse_overwriting_inputs, write_output
 
 _as_of_option = click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
                              help="Evaluate the org(s) on this date (overrides as_of in the files).")

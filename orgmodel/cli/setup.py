@@ -10,7 +10,8 @@ import click
 
 from ..atomic import write_all_or_none
 from ..printable import printable
-from . import EXIT_INPUT, emit, fail, main, write_output
+from . import EXIT_INPUT, main
+from .outputs import emit, fail, write_output
 
 
 @main.command()
