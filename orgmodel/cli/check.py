@@ -26,8 +26,8 @@ from .outputs import emit, refuse_overwriting_inputs, write_output
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default=None,
               help="Output format [default: text; github when GITHUB_ACTIONS=true].")
 @click.option("-o", "--output", metavar="FILE",
-              help="Write the report to FILE (atomically) instead of standard output; not written when no "
-                   "file can be read.")
+              help="Write the report to FILE (atomically) instead of standard output (-); not written when "
+                   "no file can be read.")
 @click.option("--statistics", is_flag=True,
               help="Print how many findings each rule gave (count, code, name, severity; most frequent first) "
                    "instead of the findings. Text or json.")
@@ -65,8 +65,10 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
     if show_config:
         emit(configs.for_file(files[0] if files else None).describe())
         return
-    if not files:
-        raise click.UsageError("give at least one org file (or - for standard input)")
+    if not files or not all(files):
+        raise click.UsageError("give at least one org file (or - for standard input); an empty name is none")
+    if output == "-":
+        output = None
     refuse_overwriting_inputs(output, [*files, *(configs.path_for(path) for path in files)])
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"

@@ -51,6 +51,8 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     """
     from ..render import RenderError, output_format, render as draw_chart
 
+    if not file:
+        raise click.UsageError("FILE is empty: give an org file (or - for standard input)")
     try:
         output_format(output)
     except RenderError as exc:

@@ -15,7 +15,7 @@ from .outputs import emit, fail, write_output
 
 
 @main.command()
-@click.option("--output", metavar="FILE", help="Write the schema to FILE (atomically) instead of standard output.")
+@click.option("--output", metavar="FILE", help="Write the schema to FILE (atomically) instead of standard output (-).")
 def schema(output):
     """Print the JSON Schema of the org file (draft-07, for editors).
 
@@ -29,7 +29,7 @@ def schema(output):
     """
     from ..schema import schema_text
 
-    if output is not None:
+    if output not in (None, "-"):
         write_output(output, schema_text())
     else:
         emit(schema_text())
