@@ -9,10 +9,13 @@ from xml.dom import minidom
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgmodel import RULES
+from orgmodel.cli import main
 from orgmodel.findings import Finding, Problem, Severity
 from orgmodel.report import REPORTERS, STATISTICS, ReportContext, Summary
 from orgmodel.report.github import escape_data, escape_property
@@ -212,3 +215,26 @@ def test_statistics_count_each_code_at_its_most_severe_most_frequent_first():
     ]
     assert json.loads(STATISTICS["json"](twice, summary, CONTEXT))[0] == \
         {"code": "SHP002", "name": "single-report-manager", "severity": "warning", "count": 2}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
+       title=st.text(st.characters(blacklist_categories=("Cs",)), max_size=20))
+def test_any_name_in_an_org_file_keeps_every_format_intact(tmp_path, name, title):
+    """End to end: whatever a name or title holds, line formats stay unforged and the others parse."""
+    org = tmp_path / "org.yaml"
+    org.write_text(yaml.safe_dump({"org": name, "people": [
+        {"id": "a", "name": name, "title": title}, {"id": "b", "name": f"{name}2", "role": "cto", "reports_to": "a"},
+    ]}), encoding="utf-8")
+    for format_name in sorted(REPORTERS):
+        result = CliRunner().invoke(main, ["check", "--format", format_name, str(org)])
+        assert result.exit_code in (0, 1), result.stderr
+        assert not RAW.search(result.stderr)
+        if format_name in ("text", "github"):
+            assert not RAW.search(result.stdout)
+        elif format_name == "junit":
+            minidom.parseString(result.stdout.encode("utf-8"))
+        elif format_name == "jsonl":
+            assert all(json.loads(line) for line in result.stdout.splitlines())
+        else:
+            assert json.loads(result.stdout)
