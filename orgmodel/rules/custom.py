@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..findings import Finding, Severity
 from ..org import Org, Person
+from ..printable import printable
 from ..roles import FAMILIES
 from ..wording import plural, with_article
 from .base import Rule
@@ -124,6 +125,14 @@ class CustomRuleSpec(_Spec):
     then: Then
     severity: Literal["error", "warning", "info"] = "warning"
     message: str = Field(min_length=1)
+
+    @field_validator("description", "message")
+    @classmethod
+    def no_control_characters(cls, text: str) -> str:
+        # Both are printed on terminals and in CI logs (`orgmodel rules CODE`, every report).
+        if printable(text) != text:
+            raise ValueError(f"control character in '{printable(text)}'; write plain text on one line")
+        return text
 
     @field_validator("message")
     @classmethod
