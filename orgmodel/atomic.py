@@ -113,8 +113,15 @@ def same_file(output: str | os.PathLike, inputs) -> str | None:
 
 
 def current_umask() -> int:
-    """The process's umask (there is no way to read it without setting it for a moment)."""
-    mask = os.umask(0o022)
+    """The process's umask: from /proc on Linux, else by setting it for a moment and back."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # not thread-safe, hence the /proc reading first
     os.umask(mask)
     return mask
 
