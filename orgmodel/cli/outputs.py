@@ -85,7 +85,7 @@ def exit_on_signals():
     try:
         yield
     except Interrupted:
-        click.echo("\norgmodel: interrupted", err=True)
+        click.echo("orgmodel: interrupted", err=True)
         raise
     finally:
         for signum, handler in previous.items():
