@@ -14,7 +14,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .roles import FAMILIES
 
-ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+#: A person id: any text with at least one visible character and no control characters, so ids
+#: exported by HR systems (``bradyo'dowd``, ``Jane Doe``, ``emp/42``) survive as written. Version 1
+#: files of earlier releases (letters, digits, ``_ - .``) all still match.
+ID_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+#: Role ids name catalog entries written by hand; they stay plain.
+ROLE_ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 
 
 def _one_or_many(value):
@@ -48,7 +53,7 @@ class TeamDef(_Strict):
 class PersonFields(_Strict):
     """One person entry, without its nested ``reports`` (validated separately)."""
 
-    id: IdText = Field(description="Unique id: letters, digits, '_', '-', '.'")
+    id: IdText = Field(description="Unique id: any text with a visible character and no control characters")
     name: str | None = Field(None, description="Display name; defaults to the id")
     role: str | None = Field(None, description="A role id from the catalog (built-in or roles:)")
     title: str | None = Field(None, description="Free-text job title; without a role, the role is inferred from it")

@@ -287,11 +287,15 @@ def test_an_empty_output_path_is_refused(org):
         assert (result.exit_code, result.stderr) == (2, "orgmodel: the output path is empty\n"), args
 
 
-@pytest.mark.parametrize("args", [("export", "org.json", "-o", "org.json"), ("stats", "org.json", "-o", "org.json"),
-                                  ("diff", "org.json", "org.json", "-o", "org.json")])
+@pytest.mark.parametrize("args", [("export", "org.txt", "-o", "org.txt", "--format", "csv"),
+                                  ("stats", "org.txt", "-o", "org.txt"), ("diff", "org.txt", "org.txt", "-o", "org.txt"),
+                                  ("import", "people.csv", "-o", "people.csv")])
 def test_other_commands_refuse_to_write_over_their_input(tmp_path, monkeypatch, args):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "org.json").write_text(ORG)
+    (tmp_path / "org.txt").write_text(ORG)
+    (tmp_path / "people.csv").write_text("id,name,manager\na,Ann,\n")
+    before = {name: (tmp_path / name).read_text() for name in ("org.txt", "people.csv")}
     result = _run(*args)
-    assert result.exit_code == 2 and "refusing to write org.json" in result.stderr
-    assert (tmp_path / "org.json").read_text() == ORG
+    output = args[args.index("-o") + 1]
+    assert result.exit_code == 2 and f"refusing to write {output}: it is the input file" in result.stderr
+    assert {name: (tmp_path / name).read_text() for name in before} == before

@@ -14,10 +14,9 @@ from ..engine import select_rules
 from ..findings import OrgInputError, Problem
 from ..printable import printable
 from ..report import REPORTERS, STATISTICS, ReportContext, Summary
-from ..sources import load
 from ..wording import plural
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main,
-               max_file_size_option, print_problems, selection_options, use_colour)
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, load_org, main,
+               max_file_size_option, print_problems, selection_options, table_options, use_colour)
 from .outputs import emit, refuse_overwriting_inputs, write_output
 
 
@@ -40,17 +39,20 @@ from .outputs import emit, refuse_overwriting_inputs, write_output
               help="Set a rule option, e.g. --option max-span=12 (see `orgmodel rules CODE`).")
 @max_file_size_option("org and configuration files")
 @config_options
+@table_options
 @click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
                                                    "came from, then exit.")
-def check(files, output_format, output, statistics, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size,
-          config_path, isolated, show_config):
-    """Check org files against the rules and report findings.
+def check(files, output_format, output, statistics, select, extend_select, ignore, fail_on, as_of, rule_options,
+          max_file_size, config_path, isolated, table, show_config):
+    """Check org files or HR exports against the rules and report findings.
 
     Prints FILE:LINE:COL: CODE [severity] message for each finding, with a
     suggestion under it. Exit code 0: nothing at or above --fail-on; 1:
     findings at or above it; 2: a file could not be read, or bad options.
     Use - as FILE to read standard input. Settings come from the nearest
     orgmodel.toml or [tool.orgmodel] in pyproject.toml; options override them.
+    HR exports (.csv, .tsv, .xlsx, .json) are read directly: findings point
+    at FILE:ROW:COL (see `orgmodel import --help` for the export options).
 
     \b
     Examples:
@@ -59,6 +61,7 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
       orgmodel check --option max-span=12 --format sarif --output org.sarif org.yaml
       orgmodel check --statistics people/*.yaml
       orgmodel check --show-config org.yaml
+      orgmodel check --from bamboohr employees.csv
     """
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
                       fail_on=fail_on, rule_options=rule_options, max_bytes=max_file_size * 1024 * 1024)
@@ -82,8 +85,7 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
     for path in files:
         try:
             config = configs.load(path)
-            org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
-                       known_codes=config.registry)
+            org = load_org(path, config, as_of=as_of, max_file_size=max_file_size, table=table)
         except OrgInputError as exc:
             print_problems(exc.problems)
             errors += exc.problems

@@ -8,10 +8,9 @@ import click
 
 from ..findings import OrgInputError
 from ..printable import printable
-from ..sources import load
 from ..wording import plural
-from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, main, max_file_size_option,
-               print_problems, selection_options)
+from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, load_org, main,
+               max_file_size_option, print_problems, selection_options, table_options)
 from .outputs import fail, refuse_overwriting_inputs
 
 
@@ -35,9 +34,10 @@ from .outputs import fail, refuse_overwriting_inputs
               help="PNG resolution (default 150); lowered automatically for very large charts.")
 @max_file_size_option("org and configuration files")
 @config_options
+@table_options
 def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, title, as_of, dpi,
-           max_file_size, config_path, isolated):
-    """Draw the org chart of FILE.
+           max_file_size, config_path, isolated, table):
+    """Draw the org chart of FILE (an org file or an HR export: .csv, .tsv, .xlsx, .json).
 
     The chart is written atomically: a failure never leaves a half-written
     file. For orgs of thousands, prefer .html (an interactive chart that
@@ -51,6 +51,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
       orgmodel render org.yaml -o org.svg --ignore ORG005
+      orgmodel render --from hibob people.json -o org.svg
     """
     from ..render import RenderError, output_format, render as draw_chart
 
@@ -65,8 +66,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     refuse_overwriting_inputs(output, [file, configs.path_for(file)])
     config = configs.for_file(file)
     try:
-        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
-                   known_codes=config.registry)
+        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size, table=table)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from pydantic import TypeAdapter, ValidationError
 
 from ..findings import OrgInputError, Problem
-from ..model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
+from ..model import PERSON_KEYS, ROLE_ID_PATTERN, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
 from ..org import Org, Person, Team
-from ..roles import UNKNOWN, Role, RoleCatalog
-from ..rules.base import names_a_rule
+from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..suggest import did_you_mean
 from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
 
@@ -31,7 +30,7 @@ SUPPORTED_VERSIONS = ("1",)
 
 _PEOPLE = TypeAdapter(list[PersonFields])
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
-_ID = re.compile(ID_PATTERN)
+_ROLE_ID = re.compile(ROLE_ID_PATTERN)
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 #: Keys of the mappings inside roles: and teams:, for did-you-mean hints.
 _NESTED_KEYS = {"roles": tuple(RoleDef.model_fields), "teams": tuple(TeamDef.model_fields)}
@@ -42,7 +41,6 @@ def load(
     *,
     as_of: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    known_codes: Iterable[str] | None = None,
     display_name: str | None = None,
 ) -> Org:
     """Load an org file. ``path`` may be ``"-"`` for standard input.
@@ -51,8 +49,8 @@ def load(
     be read as an org.
     """
     name = display_name or ("<stdin>" if str(path) == "-" else str(path))
-    data = _read_bounded(path, name, max_bytes)
-    return load_bytes(data, name, as_of=as_of, known_codes=known_codes)
+    data = read_bounded(path, name, max_bytes)
+    return load_bytes(data, name, as_of=as_of)
 
 
 def load_text(text: str, filename: str = "<string>", **kwargs) -> Org:
@@ -65,7 +63,6 @@ def load_bytes(
     filename: str,
     *,
     as_of: dt.date | None = None,
-    known_codes: Iterable[str] | None = None,
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Org:
     text = _decode(data, filename)
@@ -73,14 +70,10 @@ def load_bytes(
         root, root_mark = parse(text, max_depth=max_depth)
     except YamlError as exc:
         raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
-    if known_codes is None:
-        from ..rules import RULES
-
-        known_codes = RULES.keys()
-    return _Builder(filename, frozenset(known_codes)).build(root, root_mark, as_of)
+    return _Builder(filename).build(root, root_mark, as_of)
 
 
-def _read_bounded(path, name: str, max_bytes: int) -> bytes:
+def read_bounded(path, name: str, max_bytes: int) -> bytes:
     def too_big() -> OrgInputError:
         limit = f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
         return OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of {limit}; "
@@ -134,9 +127,8 @@ def _kind(value) -> str:
 class _Builder:
     """One load: collects problems while turning parsed YAML into an Org."""
 
-    def __init__(self, filename: str, known_codes: frozenset[str]):
+    def __init__(self, filename: str):
         self.filename = filename
-        self.known_codes = known_codes
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -244,7 +236,7 @@ class _Builder:
             return []
 
     def check_people_refs(self, entries: list[tuple[YamlMap, dict]]) -> None:
-        """What the models cannot see: duplicate ids, role-or-title, rule codes in ignore.
+        """What the models cannot see: duplicate ids, role-or-title.
 
         Runs on the raw values so these are reported even when some entry
         also has a type error.
@@ -258,17 +250,6 @@ class _Builder:
                                                         f"{first_seen[person_id]})")
                 else:
                     first_seen[person_id] = raw.value_marks["id"][0]
-            if fields.get("role") is None and fields.get("title") is None:
-                self.problem(raw.mark, f"person {person_id!r} needs a 'role' or a 'title'"
-                             if isinstance(person_id, str) else "a person needs a 'role' or a 'title'")
-            codes = raw.get("ignore")
-            marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
-            for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
-                if isinstance(code, str) and not code.strip():
-                    self.problem(mark, "'ignore' has an empty rule code; name a rule code or prefix")
-                elif isinstance(code, str) and not names_a_rule(code, self.known_codes):
-                    self.problem(mark, f"'ignore' names unknown rule code {code!r}"
-                                 + did_you_mean(code, self.known_codes))
 
     def person(self, model: PersonFields, entry: tuple[YamlMap, dict], catalog: RoleCatalog) -> Person:
         raw = entry[0]
@@ -279,7 +260,8 @@ class _Builder:
             if role is None:
                 role, source, unknown_role = UNKNOWN_ROLE, "unknown", model.role
         else:
-            role = catalog.infer(model.title).role
+            # Neither role nor title: one incomplete record must not block checking the others (ORG005).
+            role = catalog.infer(model.title).role if model.title is not None else None
             source = "title"
             if role is None:
                 role, source = UNKNOWN_ROLE, "unknown"
@@ -296,6 +278,7 @@ class _Builder:
             status=model.status,
             cost=model.cost,
             ignore=tuple(model.ignore),
+            ignore_positions=_ignore_positions(raw),
             line=raw.mark[0],
             column=raw.mark[1],
             role_source=source,
@@ -312,14 +295,13 @@ class _Builder:
         custom: dict[str, Role] = {}
         for role_id, spec in header.roles.items():
             mark = raw_roles.key_marks[role_id]
-            if not _ID.match(role_id):
+            if not _ROLE_ID.match(role_id):
                 self.problem(mark, f"role id {role_id!r} may contain only letters, digits, '_', '-' and '.'")
                 continue
             base = builtin.get(role_id)
             family = spec.family or (base.family if base else None)
             if family is None:
-                self.problem(mark, f"role {role_id!r} needs a 'family' (one of executive, product, engineering, "
-                                   "design, data, marketing, sales, operations, other)")
+                self.problem(mark, f"role {role_id!r} needs a 'family' (one of {', '.join(FAMILIES)})")
                 continue
             given = spec.model_fields_set
             custom[role_id] = Role(
@@ -362,6 +344,13 @@ class _Builder:
             self.problem(mark, _explain(field, kind, error, value))
 
 
+def _ignore_positions(raw: YamlMap) -> tuple[tuple[int, int], ...]:
+    codes = raw.get("ignore")
+    if isinstance(codes, YamlList):
+        return tuple(codes.item_marks)
+    return (raw.value_marks["ignore"],) if "ignore" in raw else ()
+
+
 def _path(loc: tuple) -> str:
     text = ""
     for part in loc:
@@ -376,7 +365,7 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     if kind == "string_pattern_mismatch" and field == "currency":
         return f"'currency' must be a three-letter ISO 4217 code in capitals, like EUR or USD, not {value!r}"
     if kind == "string_pattern_mismatch":
-        return f"'{field}' may contain only letters, digits, '_', '-' and '.', not {value!r}"
+        return f"'{field}' must be text with a visible character and no control characters, not {value!r}"
     if kind == "string_too_short":
         return f"'{field}' must not be empty"
     if kind in ("int_parsing", "int_type", "int_from_float"):
