@@ -79,6 +79,8 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
         fail(f"cannot write {printable(output)}: {exc.strerror or exc}")
+    for warning in result.warnings:  # the font warning names people: printed escaped, like every name
+        click.echo(f"orgmodel: warning: {printable(warning)}", err=True)
     for note in result.notes:
         click.echo(f"orgmodel: note: {printable(note)}", err=True)
     resolution = f", {result.dpi:.0f} dpi" if result.dpi else ""
