@@ -19,6 +19,8 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from .findings import OrgInputError, Problem, Severity
+from .inputfile import DEFAULT_MAX_BYTES, UnreadableFile, read_text_bounded
+from .printable import printable
 from .rules import OPTIONS, RULES, Rule, names_a_rule
 from .rules.custom import CustomRuleSpec, build_rule
 from .suggest import did_you_mean
@@ -73,15 +75,15 @@ class Config:
             if value is None:
                 return "(default: every rule but the opt-in ones)"
             if isinstance(value, str):
-                return f'"{value}"'
+                return f'"{printable(value)}"'
             if isinstance(value, list):
-                return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+                return "[" + ", ".join(f'"{printable(v)}"' for v in value) + "]"
             if isinstance(value, dict):
-                return "{" + ", ".join(f'"{k}" = {show(v)}' for k, v in value.items()) + "}"
+                return "{" + ", ".join(f'"{printable(k)}" = {show(v)}' for k, v in value.items()) + "}"
             return str(value)
 
         rows = [
-            ("config", str(self.path) if self.path else "(none)", "found" if self.path else "default"),
+            ("config", printable(str(self.path)) if self.path else "(none)", "found" if self.path else "default"),
             ("select", show(self.select), self.sources.get("select", "default")),
             ("extend-select", show(self.extend_select), self.sources.get("extend-select", "default")),
             ("ignore", show(self.ignore), self.sources.get("ignore", "default")),
@@ -94,7 +96,7 @@ class Config:
         for code, rule in self.custom_rules.items():
             rows.append((f"rules.{code}", rule.name, self.sources.get(f"rules.{code}", "")))
         width = max(len(k) + len(v) for k, v, _ in rows) + 4
-        return "".join(f"{f'{k} = {v}':<{width}}  # {src}\n" for k, v, src in rows)
+        return "".join(f"{f'{k} = {v}':<{width}}  # {printable(src)}\n" for k, v, src in rows)
 
 
 def find_config(start: Path) -> Path | None:
@@ -174,13 +176,13 @@ class _Locator:
         return None
 
 
-def load_config(path: Path, *, explicit: bool = False) -> Config:
-    """Read and validate a configuration file; every problem is an input error with its position."""
+def load_config(path: Path, *, explicit: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Config:
+    """Read and validate a configuration file; every problem is an input error with its position.
+
+    The file, and a rules file it names, are read within ``max_bytes`` like org files.
+    """
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OrgInputError([Problem(name, 1, 1, f"cannot read the configuration: {exc}")]) from None
+    text = read_text_bounded(path, name, max_bytes)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -196,12 +198,12 @@ def load_config(path: Path, *, explicit: bool = False) -> Config:
         base = ("tool", "orgmodel")
     else:
         table, base = data, ()
-    return _Reader(path, text, base).read(table)
+    return _Reader(path, text, base, max_bytes).read(table)
 
 
 class _Reader:
-    def __init__(self, path: Path, text: str, base: tuple[str, ...]):
-        self.path = path
+    def __init__(self, path: Path, text: str, base: tuple[str, ...], max_bytes: int):
+        self.path, self.max_bytes = path, max_bytes
         self.locate = _Locator(text, base)
         self.problems: list[Problem] = []
 
@@ -264,10 +266,13 @@ class _Reader:
         codes = []
         for item in items:
             code = item.strip().upper()
-            if code != "ALL" and not names_a_rule(code, known):
+            if not code:
+                self.problem(self.locate.key(key, *inner), f"empty rule code in {key!r}; name a rule code or "
+                                                           "prefix, or ALL")
+            elif code != "ALL" and not names_a_rule(code, known):
                 self.problem(self.locate.key(key, *inner, item.strip()),
                              f"unknown rule code or prefix {item.strip()!r} in {key!r}" + did_you_mean(code, known))
-            elif code:
+            else:
                 codes.append(code)
         return codes
 
@@ -323,9 +328,12 @@ class _Reader:
             return []
         path = (self.path.parent / value)
         try:
-            root, _ = parse(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            self.problem(where, f"cannot read rules file {value!r}: {exc.strerror or exc}")
+            root, _ = parse(read_text_bounded(path, str(path), self.max_bytes))
+        except UnreadableFile as exc:
+            self.problem(where, f"cannot read rules file {value!r}: {exc.reason}")
+            return []
+        except OrgInputError as exc:
+            self.problems += exc.problems
             return []
         except YamlError as exc:
             self.problems += [Problem(str(path), p.line, p.column, p.message) for p in exc.problems]

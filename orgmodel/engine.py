@@ -24,7 +24,8 @@ def _check_selectors(selectors: Iterable[str], what: str, registry: Mapping[str,
     for raw in selectors:
         code = raw.strip().upper()
         if not code:
-            continue
+            # An empty selector is a prefix of every code: it would silently switch every rule off (or on).
+            raise SelectionError(f"{what}: empty rule code; name a rule code or prefix, or ALL")
         if code != ALL and not names_a_rule(code, registry):
             raise SelectionError(f"{what}: unknown rule code or prefix {raw!r}{did_you_mean(code, registry)}")
         cleaned.append(code)
@@ -105,7 +106,10 @@ def unknown_ignore_codes(org: Org, registry: Mapping[str, Rule] | None = None) -
         # People built in Python carry no positions: name the person's own place instead.
         positions = person.ignore_positions or [(person.line, person.column)] * len(person.ignore)
         for code, (line, column) in zip(person.ignore, positions, strict=True):
-            if not names_a_rule(code, registry):
+            if not code.strip():  # a prefix of every code: it would silence every rule for this person
+                problems.append(Problem(org.file, line, column, "'ignore' has an empty rule code; name a rule "
+                                                                "code or prefix"))
+            elif not names_a_rule(code, registry):
                 problems.append(Problem(org.file, line, column, f"'ignore' names unknown rule code {code!r}"
                                         + did_you_mean(code, registry)))
     problems.sort(key=lambda p: (p.line, p.column))
@@ -146,7 +150,7 @@ def check(
             level = overrides.get(rule.code, rule.severity)
             for found in rule.run(org, values):
                 person = people[found.person]
-                if any(rule.code.startswith(code) for code in person.ignore):
+                if any(code and rule.code.startswith(code) for code in person.ignore):
                     continue
                 findings.append(dataclasses.replace(
                     found, code=rule.code, name=rule.name, severity=level,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from .printable import printable
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
@@ -73,8 +75,13 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
+        """``FILE:LINE:COL: message`` on one line, whatever the file name or message hold."""
         kind = "warning: " if self.warning else ""
-        return f"{self.file}:{self.line}:{self.column}: {kind}{self.message}"
+        return f"{printable(self.file)}:{self.line}:{self.column}: {kind}{printable(self.message)}"
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "severity": "warning" if self.warning else "error", "message": self.message}
 
 
 @dataclass

@@ -143,3 +143,12 @@ def test_each_file_gets_its_nearest_configuration_in_one_run(tmp_path):
     assert [(f["file"], f["code"]) for f in found] == [(str(strict / "org.yaml"), "SHP002")]
     assert result.exit_code == 1  # the strict folder fails on info
     assert run("check", relaxed / "org.yaml").exit_code == 0
+
+
+def test_show_config_escapes_control_characters_from_the_file(tmp_path):
+    from orgmodel.config import load_config
+
+    (tmp_path / "orgmodel.toml").write_text('[per-file-ignores]\n"a\\u001b[2J\\n::error::x.yaml" = ["SHP"]\n')
+    described = load_config(tmp_path / "orgmodel.toml").describe()
+    assert '{"a\\x1b[2J\\n::error::x.yaml" = ["SHP"]}' in described
+    assert "\x1b" not in described and "\n::error" not in described

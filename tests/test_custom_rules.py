@@ -209,3 +209,31 @@ def test_orgmodel_rules_lists_and_explains_custom_rules(tmp_path):
     assert explained.exit_code == 0
     assert explained.stdout.startswith("ACME001 designers-under-design (warning)\n\nd\n")
     assert "Source: custom rule in" in explained.stdout
+
+
+def _refused_templates() -> list[str]:
+    text = (ROOT / "docs" / "custom-rules.md").read_text(encoding="utf-8")
+    table = text[text.index("| written | why it is refused |"):].split("\n\n")[0]
+    return [t for row in table.splitlines()[2:] for t in re.findall(r"`([^`]+)`", row.split("|")[1])]
+
+
+@pytest.mark.parametrize("template", _refused_templates())
+def test_every_template_the_docs_call_refused_is_an_error_at_the_message_line(tmp_path, template):
+    (tmp_path / "orgmodel.toml").write_text(
+        '[[rules]]\ncode = "ACME001"\nname = "x"\ndescription = "d"\nthen = {required-attribute = "team"}\n'
+        f"message = '{template}'\n")
+    with pytest.raises(orgmodel.OrgInputError) as info:
+        load_config(tmp_path / "orgmodel.toml")
+    [problem] = info.value.problems
+    assert (problem.line, problem.column) == (6, 1)
+
+
+def test_a_plain_template_formats_only_what_the_org_holds(tmp_path):
+    # Braces inside a name are data, never a template: the message shows them as written.
+    org = ORG.replace("{id: des, role: product_designer", '{id: des, name: "{id.__class__}", role: product_designer')
+    config = rules_config(tmp_path, '[[rules]]\ncode = "ACME001"\nname = "x"\ndescription = "d"\n'
+                                    'given = {role = ["product_designer"]}\nthen = {required-attribute = "title"}\n'
+                                    'message = "{name} {{literal}}"\n')
+    loaded = orgmodel.load_text(org, "org.yaml")
+    findings = orgmodel.check(loaded, select=["ACME001"], registry=config.registry)
+    assert [f.message for f in findings] == ["{id.__class__} {literal}", "d2 {literal}"]

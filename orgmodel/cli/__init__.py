@@ -7,6 +7,7 @@ command group lives in a module of its own beside it.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import sys
 
@@ -15,14 +16,17 @@ import click
 from ..config import Config, load_config, locate as locate_config
 from ..engine import SelectionError, check as run_checks, select_rules, validate_ignore_codes, validate_options
 from ..findings import OrgInputError
+from ..inputfile import DEFAULT_MAX_BYTES, MAX_FILE_SIZE_MB
+from ..printable import printable
 from ..sources import TableOptions, load
 from ..sources.presets import preset_names
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+from .outputs import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, exit_on_signals, fail, stdout_failed  # noqa: F401
 
 
 def split_codes(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+    """Comma-separated codes, empty ones kept so that selection refuses them (``--select ,``)."""
+    return [part.strip() for value in values for part in value.split(",")]
 
 
 def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -35,8 +39,25 @@ def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
     return options
 
 
+class FiniteFloatRange(click.FloatRange):
+    """A float in a range; ``nan`` (which compares false with any bound) is refused too."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        return number
+
+
+def max_file_size_option(what: str):
+    """``--max-file-size MB``, bounded so that a typo cannot ask for petabytes."""
+    return click.option("--max-file-size", type=click.IntRange(min=1, max=MAX_FILE_SIZE_MB), default=200,
+                        show_default=True, metavar="MB",
+                        help=f"Refuse {what} larger than this many megabytes.")
+
+
 def use_colour() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def print_problems(problems) -> None:
@@ -44,7 +65,25 @@ def print_problems(problems) -> None:
         click.echo(str(problem), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class OrgmodelCommand(click.Group):
+    """The command group, plus what every command shares: exit codes for signals and a failed stdout."""
+
+    def main(self, *args, **kwargs):
+        with exit_on_signals():
+            return super().main(*args, **kwargs)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            # Commands handle their files' errors; what reaches here is printing failing (a full disk,
+            # a closed pipe), which names no file. Either way: one line, exit 2, no traceback.
+            if exc.filename is None:
+                stdout_failed(exc)
+            fail(f"{printable(str(exc.filename))}: {exc.strerror or exc}")
+
+
+@click.group(cls=OrgmodelCommand, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="orgmodel")
 def main() -> None:
     """orgmodel: org design as code.
@@ -63,8 +102,8 @@ class Configs:
     with the command-line options on top (they win). Loaded once per configuration file."""
 
     def __init__(self, config_path, isolated, *, select=(), extend_select=(), ignore=(), fail_on=None,
-                 rule_options=()):
-        self.config_path, self.isolated = config_path, isolated
+                 rule_options=(), max_bytes=DEFAULT_MAX_BYTES):
+        self.config_path, self.isolated, self.max_bytes = config_path, isolated, max_bytes
         self.lists = {key: split_codes(values) for key, values in
                       (("select", select), ("extend-select", extend_select), ("ignore", ignore)) if values}
         self.fail_on = fail_on
@@ -73,17 +112,33 @@ class Configs:
         except SelectionError as exc:
             raise click.UsageError(str(exc)) from None
         self.loaded: dict[object, Config] = {}
+        self.unreadable: set[object] = set()
 
     def for_file(self, file: str | None) -> Config:
-        path = locate_config(file, config_path=self.config_path, isolated=self.isolated)
+        """The configuration for ``file``; when it cannot be read, its problems on stderr and exit 2."""
+        try:
+            return self.load(file)
+        except OrgInputError as exc:
+            print_problems(exc.problems)
+            sys.exit(EXIT_INPUT)
+
+    def load(self, file: str | None) -> Config:
+        """The configuration for ``file``; raises OrgInputError when it cannot be read."""
+        path = self.path_for(file)
+        if path in self.unreadable:
+            raise OrgInputError([])  # its problems were reported with the first file it applies to
         if path not in self.loaded:
             try:
-                config = load_config(path, explicit=self.config_path is not None) if path else Config()
-            except OrgInputError as exc:
-                print_problems(exc.problems)
-                sys.exit(EXIT_INPUT)
+                config = load_config(path, explicit=self.config_path is not None,
+                                     max_bytes=self.max_bytes) if path else Config()
+            except OrgInputError:
+                self.unreadable.add(path)
+                raise
             self.loaded[path] = self._override(config)
         return self.loaded[path]
+
+    def path_for(self, file: str | None):
+        return locate_config(file, config_path=self.config_path, isolated=self.isolated)
 
     def _override(self, config: Config) -> Config:
         for key, codes in self.lists.items():

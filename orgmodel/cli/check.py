@@ -9,21 +9,24 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..atomic import write_text_atomic
 from ..config import FAIL_LEVELS
 from ..engine import select_rules
-from ..findings import OrgInputError
+from ..findings import OrgInputError, Problem
+from ..printable import printable
 from ..report import REPORTERS, STATISTICS, ReportContext, Summary
 from ..wording import plural
 from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, load_org, main,
-               print_problems, selection_options, table_options, use_colour)
+               max_file_size_option, print_problems, selection_options, table_options, use_colour)
+from .outputs import emit, refuse_overwriting_inputs, write_output
 
 
 @main.command()
 @click.argument("files", nargs=-1, metavar="FILE...")
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default=None,
               help="Output format [default: text; github when GITHUB_ACTIONS=true].")
-@click.option("--output", metavar="FILE", help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the report to FILE (atomically) instead of standard output (-); not written when "
+                   "no file can be read.")
 @click.option("--statistics", is_flag=True,
               help="Print how many findings each rule gave (count, code, name, severity; most frequent first) "
                    "instead of the findings. Text or json.")
@@ -34,8 +37,7 @@ from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, f
               help="Evaluate the org on this date (overrides as_of in the file).")
 @click.option("--option", "rule_options", multiple=True, metavar="NAME=VALUE",
               help="Set a rule option, e.g. --option max-span=12 (see `orgmodel rules CODE`).")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
-              help="Refuse files larger than this many megabytes.")
+@max_file_size_option("org and configuration files")
 @config_options
 @table_options
 @click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
@@ -62,26 +64,31 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
       orgmodel check --from bamboohr employees.csv
     """
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
-                       fail_on=fail_on, rule_options=rule_options)
-    first = configs.for_file(files[0] if files else None)
+                      fail_on=fail_on, rule_options=rule_options, max_bytes=max_file_size * 1024 * 1024)
     if show_config:
-        click.echo(first.describe(), nl=False)
+        emit(configs.for_file(files[0] if files else None).describe())
         return
-    if not files:
-        raise click.UsageError("give at least one org file (or - for standard input)")
+    if not files or not all(files):
+        raise click.UsageError("give at least one org file (or - for standard input); an empty name is none")
+    if output == "-":
+        output = None
+    refuse_overwriting_inputs(output, [*files, *(configs.path_for(path) for path in files)])
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
     reporters = STATISTICS if statistics else REPORTERS
     if output_format not in reporters:
         raise click.UsageError(f"--statistics prints {' or '.join(sorted(STATISTICS))}, not {output_format}")
-    findings, people, unreadable, readable, failing = [], 0, 0, [], False
+    findings, people, readable, failing = [], 0, [], False
+    errors: list[Problem] = []
+    unreadable = 0
     ran: dict[str, None] = {}
     for path in files:
-        config = configs.for_file(path)
         try:
+            config = configs.load(path)
             org = load_org(path, config, as_of=as_of, max_file_size=max_file_size, table=table)
         except OrgInputError as exc:
             print_problems(exc.problems)
+            errors += exc.problems
             unreadable += 1
             continue
         print_problems(org.warnings)
@@ -94,21 +101,20 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
         ran.update(dict.fromkeys(r.code for r in select_rules(config.select, config.ignore, config.extend_select,
                                                               config.registry)))
     if unreadable:
-        click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above)", err=True)
-    if readable:
+        kept = f"; {printable(output)} was not written" if output is not None and not readable else ""
+        click.echo(f"orgmodel: {plural(unreadable, 'file')} could not be read (see above){kept}", err=True)
+    # Scripts parse the structured formats, so stdout gets a complete document (input errors included)
+    # even when nothing could be read; a text report, or an --output file, then stays as it was.
+    if readable or (output_format != "text" and output is None):
         summary = Summary.of(findings, files=len(readable), people=people)
         context = ReportContext(rules=configs.registry, ran=tuple(ran), files=tuple(readable),
-                                root=_repository_root(), version=__version__)
+                                root=_repository_root(), version=__version__, errors=tuple(errors))
         colour = output is None and use_colour()
         report = reporters[output_format](findings, summary, context, color=colour)
         if output is None:
-            click.echo(report, nl=False, color=colour)
+            emit(report, color=colour)
         else:
-            try:
-                write_text_atomic(output, report)
-            except OSError as exc:
-                click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
-                sys.exit(EXIT_INPUT)
+            write_output(output, report)
     if unreadable:
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from ..atomic import write_text_atomic
 from ..export import EXPORTERS, SUFFIXES
 from ..findings import OrgInputError
 from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, main, print_problems
+from ..printable import printable
+from . import EXIT_INPUT, main, max_file_size_option, print_problems
+from .outputs import emit, refuse_overwriting_inputs, write_output
 
 
 @main.command("export")
@@ -22,8 +23,7 @@ from . import EXIT_INPUT, main, print_problems
 @click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically) instead of standard output.")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Mark open positions and planned hires as of this date (overrides as_of in the file).")
-@click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
-              metavar="MB", help="Refuse org files larger than this many megabytes.")
+@max_file_size_option("org files")
 def export(file, export_format, output, as_of, max_file_size):
     """Write the org of FILE in another format.
 
@@ -49,6 +49,8 @@ def export(file, export_format, output, as_of, max_file_size):
             raise click.UsageError(f"cannot tell the export format from {output!r}: give --format "
                                    f"({', '.join(sorted(EXPORTERS))}) or end the file name in "
                                    + ", ".join(sorted(SUFFIXES)))
+    if not to_stdout:
+        refuse_overwriting_inputs(output, [file])
     try:
         org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
     except OrgInputError as exc:
@@ -57,11 +59,7 @@ def export(file, export_format, output, as_of, max_file_size):
     print_problems(org.warnings)
     text = EXPORTERS[export_format](org)
     if to_stdout:
-        click.echo(text, nl=False)
+        emit(text)
         return
-    try:
-        write_text_atomic(output, text)
-    except OSError as exc:
-        click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_INPUT)
-    click.echo(f"Wrote {output} ({export_format}, {plural(len(org), 'person', 'people')}).", err=True)
+    write_output(output, text)
+    click.echo(f"Wrote {printable(output)} ({export_format}, {plural(len(org), 'person', 'people')}).", err=True)

@@ -7,13 +7,14 @@ import sys
 
 import click
 
-from ..atomic import write_text_atomic
 from ..findings import OrgInputError
 from ..orgfile import TooDeepToNest, org_yaml
 from ..sources import TableOptions, is_table, load
 from ..sources import show_mapping as mapping_lines
+from ..printable import printable
 from ..wording import plural
-from . import EXIT_INPUT, main, print_problems, table_options
+from . import EXIT_INPUT, main, max_file_size_option, print_problems, table_options
+from .outputs import refuse_overwriting_inputs, write_output
 
 
 @main.command("import")
@@ -26,8 +27,7 @@ from . import EXIT_INPUT, main, print_problems, table_options
               help="Take the org as it is on this date: history rows, leavers and planned hires "
                    "[default: today]. Written as as_of in the org file.")
 @click.option("--org-name", metavar="NAME", help="The org's display name [default: the file's name].")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
-              help="Refuse files larger than this many megabytes.")
+@max_file_size_option("files")
 @table_options
 def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_size, table: TableOptions):
     """Turn an HR export (.csv, .tsv, .xlsx, .json) into an org file.
@@ -61,6 +61,7 @@ def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_
         return
     if not output:
         raise click.UsageError("give the org file to write with -o/--output (or use --show-mapping)")
+    refuse_overwriting_inputs(output, [file])
     try:
         org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_bytes, table=table)
     except OrgInputError as exc:
@@ -72,10 +73,6 @@ def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_
     except TooDeepToNest as exc:
         click.echo(f"orgmodel: {exc}", err=True)
         sys.exit(EXIT_INPUT)
-    try:
-        write_text_atomic(output, text)
-    except OSError as exc:
-        click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_INPUT)
-    click.echo(f"Wrote {output} ({plural(len(org), 'person', 'people')}). Next: orgmodel check {output}")
+    write_output(output, text)
+    click.echo(f"Wrote {printable(output)} ({plural(len(org), 'person', 'people')}). Next: orgmodel check {printable(output)}")
 

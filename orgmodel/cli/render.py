@@ -7,18 +7,11 @@ import sys
 import click
 
 from ..findings import OrgInputError
+from ..printable import printable
 from ..wording import plural
-from . import (
-    EXIT_INPUT,
-    Configs,
-    config_options,
-    findings_for,
-    load_org,
-    main,
-    print_problems,
-    selection_options,
-    table_options,
-)
+from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, load_org, main,
+               max_file_size_option, print_problems, selection_options, table_options)
+from .outputs import fail, refuse_overwriting_inputs
 
 
 @main.command()
@@ -40,11 +33,11 @@ from . import (
 @click.option("--title", help="Chart title (default: the org's name).")
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Draw the org as of this date (overrides as_of in the file).")
-@click.option("--dpi", type=click.FloatRange(min=10, max=1200), metavar="DPI",
+@click.option("--dpi", type=FiniteFloatRange(min=10, max=1200), metavar="DPI",
               help="PNG resolution (default 150); lowered automatically for very large charts.")
 @click.option("--direction", type=click.Choice(["tb", "lr"]), default="tb", show_default=True,
               help="tb: top-down; lr: left to right (suits a deep, narrow org).")
-@click.option("--aspect", type=click.FloatRange(min=0.2, max=5), default=1.414, show_default=True, metavar="RATIO",
+@click.option("--aspect", type=FiniteFloatRange(min=0.2, max=5), default=1.414, show_default=True, metavar="RATIO",
               help="Width over height the chart aims at: wide levels wrap into rows under their manager.")
 @click.option("--label", "label", default="name,title", show_default=True, metavar="FIELDS",
               help="What boxes show, comma-separated: name, title, team, id, role, level, hired "
@@ -59,8 +52,7 @@ from . import (
 @click.option("--full", is_flag=True,
               help="PNG/SVG: draw everyone even when the chart is too large to read (by default it shows the "
                    "levels that stay legible).")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
-              help="Refuse org files larger than this many megabytes.")
+@max_file_size_option("org and configuration files")
 @config_options
 @table_options
 def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, old_spec, title, as_of,
@@ -90,11 +82,16 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     from ..render import RenderError, output_format
     from ..render import render as draw_chart
 
+    if not file:
+        raise click.UsageError("FILE is empty: give an org file (or - for standard input)")
     try:
         output_format(output)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
-    config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
+    configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
+                      max_bytes=max_file_size * 1024 * 1024)
+    refuse_overwriting_inputs(output, [file, configs.path_for(file)])
+    config = configs.for_file(file)
     try:
         org = load_org(file, config, as_of=as_of, max_file_size=max_file_size, table=table)
     except OrgInputError as exc:
@@ -120,12 +117,11 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
-        click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_INPUT)
-    for warning in result.warnings:
-        click.echo(f"orgmodel: warning: {warning}", err=True)
+        fail(f"cannot write {printable(output)}: {exc.strerror or exc}")
+    for warning in result.warnings:  # the font warning names people: printed escaped, like every name
+        click.echo(f"orgmodel: warning: {printable(warning)}", err=True)
     for note in result.notes:
-        click.echo(f"orgmodel: note: {note}", err=True)
+        click.echo(f"orgmodel: note: {printable(note)}", err=True)
     resolution = f", {result.dpi:.0f} dpi" if result.dpi else ""
     paged = f", {plural(result.pages, 'page', 'pages')}" if result.pages else ""
     click.echo(f"Wrote {output} ({plural(result.people, 'person', 'people')}{resolution}{paged}).")

@@ -12,15 +12,16 @@ import click
 
 from ..analysis import diff_orgs, org_stats, plan_timeline
 from ..analysis.stats import BANDINGS
-from ..atomic import write_text_atomic
 from ..config import FAIL_LEVELS
 from ..findings import OrgInputError
 from ..report.diff import DIFF_REPORTERS
 from ..report.plan import PLAN_REPORTERS
 from ..report.stats import STATS_REPORTERS
 from ..sources import load
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, print_problems,
-               selection_options)
+from ..printable import printable
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main,
+               max_file_size_option, print_problems, selection_options)
+from .outputs import emit, fail, refuse_overwriting_inputs, write_output
 
 _as_of_option = click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
                              help="Evaluate the org(s) on this date (overrides as_of in the files).")
@@ -67,15 +68,13 @@ def load_spec(spec: str, *, as_of, max_bytes: int, revision: str | None = None):
         sys.exit(EXIT_INPUT)
 
 
-def _write(output: str | None, text: str) -> None:
+def _write(output: str | None, text: str, inputs) -> None:
+    """The report on stdout, or in OUTPUT like every output file (never over one of the inputs)."""
     if output is None:
-        click.echo(text, nl=False)
+        emit(text)
         return
-    try:
-        write_text_atomic(output, text)
-    except OSError as exc:
-        click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_INPUT)
+    refuse_overwriting_inputs(output, inputs)
+    write_output(output, text)
 
 
 @main.command()
@@ -88,8 +87,7 @@ def _write(output: str | None, text: str) -> None:
               help="Exit 1 when the change introduces a finding at least this severe.")
 @_as_of_option
 @_output_option
-@click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
-              metavar="MB", help="Refuse org files larger than this many megabytes.")
+@max_file_size_option("org files")
 @selection_options
 @config_options
 def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_size, select, extend_select, ignore,
@@ -122,7 +120,7 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore)
     config = configs.for_file(new_spec if git_ref is None and _split_revision(new_spec) is None else None)
     change = diff_orgs(old, new, findings_for(old, config, old.file), findings_for(new, config, new.file))
-    _write(output, DIFF_REPORTERS[output_format](change))
+    _write(output, DIFF_REPORTERS[output_format](change), files)
     threshold = FAIL_LEVELS[fail_on_new]
     failing = threshold is not None and any(f.severity >= threshold for f in change.introduced)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -136,8 +134,7 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
               help="Exit 1 when any step of the plan has a finding at least this severe.")
 @_as_of_option
 @_output_option
-@click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
-              metavar="MB", help="Refuse org files larger than this many megabytes.")
+@max_file_size_option("org files")
 @selection_options
 @config_options
 def plan(file, output_format, fail_on, as_of, output, max_file_size, select, extend_select, ignore, config_path,
@@ -158,7 +155,7 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, select, ext
     org = load_spec(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
     config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     steps = plan_timeline(org, lambda dated: findings_for(dated, config, file))
-    _write(output, PLAN_REPORTERS[output_format](steps))
+    _write(output, PLAN_REPORTERS[output_format](steps), [file])
     threshold = FAIL_LEVELS[fail_on]
     failing = threshold is not None and any(f.severity >= threshold for step in steps for f in step.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -175,8 +172,7 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, select, ext
 @click.option("--plot", metavar="FILE", help="Also draw a one-page dashboard to FILE (.png, .svg or .pdf).")
 @_as_of_option
 @_output_option
-@click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
-              metavar="MB", help="Refuse org files larger than this many megabytes.")
+@max_file_size_option("org files")
 def stats(file, output_format, managers, bands, plot, as_of, output, max_file_size):
     """Headcount, span of control, layers and cost of the org in FILE.
 
@@ -198,13 +194,13 @@ def stats(file, output_format, managers, bands, plot, as_of, output, max_file_si
             raise click.UsageError(f"--plot: end the file name in {', '.join('.' + f for f in DASHBOARD_FORMATS)}")
     org = load_spec(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
     result = org_stats(org, banding=bands)
-    _write(output, STATS_REPORTERS[output_format](result, managers=managers))
+    _write(output, STATS_REPORTERS[output_format](result, managers=managers), [file])
     if plot is not None:
         from ..render.dashboard import draw_dashboard
 
+        refuse_overwriting_inputs(plot, [file])
         try:
             draw_dashboard(result, plot)
         except OSError as exc:
-            click.echo(f"orgmodel: cannot write {plot}: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_INPUT)
+            fail(f"cannot write {printable(plot)}: {exc.strerror or exc}")
         click.echo(f"Wrote {plot}.", err=True)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import click
 
-from ..atomic import write_text_atomic
+from ..atomic import write_all_or_none
+from ..printable import printable
 from . import EXIT_INPUT, main
+from .outputs import emit, fail, write_output
 
 
 @main.command()
-@click.option("--output", metavar="FILE", help="Write the schema to FILE (atomically) instead of standard output.")
+@click.option("--output", metavar="FILE", help="Write the schema to FILE (atomically) instead of standard output (-).")
 def schema(output):
     """Print the JSON Schema of the org file (draft-07, for editors).
 
@@ -26,10 +29,10 @@ def schema(output):
     """
     from ..schema import schema_text
 
-    if output:
-        write_text_atomic(output, schema_text())
+    if output not in (None, "-"):
+        write_output(output, schema_text())
     else:
-        click.echo(schema_text(), nl=False)
+        emit(schema_text())
 
 
 @main.command()
@@ -39,7 +42,8 @@ def init(directory):
     """Start an org file: write a commented org.yaml, its schema and orgmodel.toml in DIR.
 
     Refuses to overwrite: when any of the files exists, nothing is written
-    and the exit code is 2.
+    and the exit code is 2. Writes all three files or, when one cannot be
+    written, none.
 
     \b
     Examples:
@@ -54,11 +58,18 @@ def init(directory):
     existing = [name for name in files if (folder / name).exists()]
     if existing:
         for name in existing:
-            click.echo(f"orgmodel: {folder / name} already exists; not overwriting it", err=True)
+            click.echo(f"orgmodel: {printable(str(folder / name))} already exists; not overwriting it", err=True)
         click.echo("orgmodel: nothing written", err=True)
         sys.exit(EXIT_INPUT)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        write_text_atomic(folder / name, text)
+    created = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_all_or_none({folder / name: text for name, text in files.items()})
+    except OSError as exc:
+        for parent in created:  # leave no trace: the folders made for the files go too
+            with contextlib.suppress(OSError):
+                parent.rmdir()
+        fail(f"cannot write {printable(str(exc.filename or folder))}: {exc.strerror or exc}; nothing written")
+    for name in files:
         click.echo(f"Wrote {folder / name}")
     click.echo(f"Next: edit {folder / ORG_FILE}, then run: orgmodel check {folder / ORG_FILE}")

@@ -3,7 +3,10 @@
 Each reporter is ``render(findings, summary, context, *, color=False) ->
 str``. ``context`` carries what some formats need beyond the findings: the
 rules that could appear (SARIF lists them, JUnit has a test case per rule
-that ran) and the repository root SARIF paths are relative to.
+that ran), the repository root SARIF paths are relative to, and the input
+errors of the run. Every format that is not JSON passes text from the
+input through :func:`orgmodel.printable.printable` (JSON escapes control
+characters itself).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Problem, Severity
 from . import github, json_report, jsonl, junit, sarif, statistics, text
 
 
@@ -71,6 +74,9 @@ class ReportContext:
     #: Repository root: SARIF URIs are relative to it.
     root: Path | None = None
     version: str = ""
+    #: Input errors (files or configuration that could not be read): every format that scripts
+    #: parse carries them too, so its output is a complete document even when the run failed.
+    errors: tuple[Problem, ...] = ()
 
 
 Reporter = Callable[..., str]

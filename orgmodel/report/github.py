@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..findings import Finding, Severity
+from ..printable import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -23,13 +24,21 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def command(level: str, file: str, line: int, column: int, message: str, title: str = "") -> str:
+    """One workflow command on one line. User text is made printable first, so only the line breaks
+    orgmodel itself puts in ``message`` survive (percent-encoded, as GitHub shows them)."""
+    properties = [f"file={escape_property(printable(file))}", f"line={line}", f"col={column}"]
+    if title:
+        properties.append(f"title={escape_property(printable(title))}")
+    return f"::{level} {','.join(properties)}::{escape_data(message)}\n"
+
+
 def render(findings: Sequence[Finding], summary, context=None, *, color: bool = False) -> str:
     lines = []
     for f in findings:
-        message = f.message + (f"\nsuggestion: {f.suggestion}" if f.suggestion else "")
-        properties = ",".join([
-            f"file={escape_property(f.file)}", f"line={f.line}", f"col={f.column}",
-            f"title={escape_property(f'{f.code} {f.name}')}",
-        ])
-        lines.append(f"::{LEVELS[f.severity]} {properties}::{escape_data(message)}\n")
+        message = printable(f.message) + (f"\nsuggestion: {printable(f.suggestion)}" if f.suggestion else "")
+        lines.append(command(LEVELS[f.severity], f.file, f.line, f.column, message, f"{f.code} {f.name}"))
+    for problem in getattr(context, "errors", ()):
+        lines.append(command("warning" if problem.warning else "error", problem.file, problem.line,
+                             problem.column, printable(problem.message), "orgmodel input error"))
     return "".join(lines)

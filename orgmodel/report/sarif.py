@@ -9,12 +9,12 @@ lines move.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..findings import Finding, Severity
+from .json_report import dumps
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,6 +35,11 @@ def _uri(file: str, root: Path | None) -> str:
     return path.as_posix()
 
 
+def _location(file: str, line: int, column: int, root: Path | None) -> dict:
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(file, root)},
+                                 "region": {"startLine": max(line, 1), "startColumn": max(column, 1)}}}
+
+
 def _rule(rule) -> dict:
     help_text = f"{rule.summary}\n\n{rule.explanation}\n\nRun `orgmodel rules {rule.code}` for more."
     return {
@@ -49,7 +54,7 @@ def _rule(rule) -> dict:
 
 
 def fingerprint(finding: Finding) -> str:
-    return hashlib.sha256(f"{finding.code}\0{finding.person}\0{finding.file}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{finding.code}\0{finding.person}\0{finding.file}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def render(findings: Sequence[Finding], summary, context, *, color: bool = False) -> str:
@@ -62,10 +67,7 @@ def render(findings: Sequence[Finding], summary, context, *, color: bool = False
             "ruleId": f.code,
             "level": LEVELS[f.severity],
             "message": {"text": text},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.file, context.root)},
-                "region": {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)},
-            }}],
+            "locations": [_location(f.file, f.line, f.column, context.root)],
             "partialFingerprints": {"orgmodelFinding/v1": fingerprint(f)},
             "properties": {"person": f.person, "related": list(f.related), "suggestion": f.suggestion},
         }
@@ -78,7 +80,23 @@ def render(findings: Sequence[Finding], summary, context, *, color: bool = False
         "runs": [{
             "tool": {"driver": {"name": "orgmodel", "version": context.version or "0",
                                 "rules": [_rule(r) for r in rules]}},
+            "invocations": [_invocation(context)],
             "results": results,
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document, indent=2) + "\n"
+
+
+def _invocation(context) -> dict:
+    """Input errors are tool execution notifications: the run did not succeed (exit code 2)."""
+    if not context.errors:
+        return {"executionSuccessful": True}
+    return {
+        "executionSuccessful": False,
+        "exitCode": 2,
+        "toolExecutionNotifications": [{
+            "level": "warning" if problem.warning else "error",
+            "message": {"text": problem.message},
+            "locations": [_location(problem.file, problem.line, problem.column, context.root)],
+        } for problem in context.errors],
+    }

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import click
 
 from ..findings import Finding, Severity
+from ..printable import printable
 from ..wording import people, plural
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -18,11 +19,11 @@ def render(findings: Sequence[Finding], summary, context=None, *, color: bool = 
 
     lines = []
     for f in findings:
-        where = style(f"{f.file}:{f.line}:{f.column}:", bold=True)
+        where = style(f"{printable(f.file)}:{f.line}:{f.column}:", bold=True)
         level = style(f"[{f.severity}]", fg=_COLOURS[f.severity])
-        lines.append(f"{where} {style(f.code, bold=True)} {level} {f.message}")
+        lines.append(f"{where} {style(printable(f.code), bold=True)} {level} {printable(f.message)}")
         if f.suggestion:
-            lines.append(f"    suggestion: {f.suggestion}")
+            lines.append(f"    suggestion: {printable(f.suggestion)}")
     lines.append(summary_line(summary, style))
     return "\n".join(lines) + "\n"
 

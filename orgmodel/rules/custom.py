@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..findings import Finding, Severity
 from ..org import Org, Person
+from ..printable import printable
 from ..roles import FAMILIES
 from ..wording import plural, with_article
 from .base import Rule
@@ -125,16 +126,18 @@ class CustomRuleSpec(_Spec):
     severity: Literal["error", "warning", "info"] = "warning"
     message: str = Field(min_length=1)
 
+    @field_validator("description", "message")
+    @classmethod
+    def no_control_characters(cls, text: str) -> str:
+        # Both are printed on terminals and in CI logs (`orgmodel rules CODE`, every report).
+        if printable(text) != text:
+            raise ValueError(f"control character in '{printable(text)}'; write plain text on one line")
+        return text
+
     @field_validator("message")
     @classmethod
-    def known_placeholders(cls, message: str) -> str:
-        for field, spec in _placeholders(message):
-            if field not in PLACEHOLDERS:
-                raise ValueError(f"message placeholder {{{field}}} is not one of "
-                                 + ", ".join("{" + p + "}" for p in PLACEHOLDERS))
-            if spec and (field not in COUNTED or not _NOUN_SPEC.match(spec)):
-                raise ValueError(f"message placeholder {{{field}:{spec}}}: only {{value}} and {{limit}} take a "
-                                 "noun after a colon, as in {value:year} or {value:person|people}")
+    def plain_placeholders(cls, message: str) -> str:
+        check_message(message)
         return message
 
     @model_validator(mode="after")
@@ -165,6 +168,40 @@ class _MessageFormatter(string.Formatter):
 
 
 _FORMATTER = _MessageFormatter()
+
+
+def check_message(message: str) -> None:
+    """Accept only literal text, plain ``{field}`` placeholders from PLACEHOLDERS and counted nouns.
+
+    The template is inspected, never evaluated: a conversion (``{name!r}``),
+    a format spec (``{name:>2000000000}`` would allocate gigabytes), or
+    attribute and index access (``{name.__class__}``) is refused here. The
+    one thing after a colon is a noun for a count (``{value:person|people}``),
+    which orgmodel's own formatter pluralises; Python's format mini-language
+    never sees it.
+    """
+    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise ValueError(f"message is not a valid template ({exc}); write a literal brace as {{{{ or }}}}") \
+            from None
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        written = "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        plain = re.split(r"[.\[]", field)[0] or "name"
+        if conversion:
+            raise ValueError(f"message placeholder {written} has a conversion; "
+                             f"only plain placeholders such as {{{plain}}} are allowed")
+        if "." in field or "[" in field:
+            raise ValueError(f"message placeholder {written} uses attribute or index access; "
+                             f"only plain placeholders such as {{{plain}}} are allowed")
+        if field not in PLACEHOLDERS:
+            raise ValueError(f"message placeholder {written} is not one of {known}")
+        if spec and (field not in COUNTED or not _NOUN_SPEC.match(spec)):
+            raise ValueError(f"message placeholder {written}: only {{value}} and {{limit}} take a noun after a "
+                             "colon, as in {value:year} or {value:person|people}; other format specs are not allowed")
 
 
 def _selector(given: Given, org: Org) -> Callable[[Person], bool]:
