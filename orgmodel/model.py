@@ -8,13 +8,69 @@ arrive as the text that was written (see ``yamlparse``); the models type it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from .roles import FAMILIES
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+#: What ID_PATTERN allows, in words for error messages.
+ID_CHARACTERS = "letters, digits, '_', '-' and '.'"
+
+# An id is valid only when the pattern spans all of it: Python's `$` also
+# matches before a final newline, so "x\n" would pass a plain search.
+_WHOLE_ID = re.compile(ID_PATTERN)
+# The same rule for JSON Schema validators: ECMA-262's `$` is the end of the
+# text, but Python-based validators search with `re`, where the look-ahead
+# is what rules out a final newline.
+SCHEMA_ID_PATTERN = ID_PATTERN + r"(?!\n)"
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE_AND_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ][0-9].*", re.DOTALL)
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` is a valid person or role id (the whole text, nothing around it)."""
+    return _WHOLE_ID.fullmatch(text) is not None
+
+
+def _whole_id(value: str) -> str:
+    if not is_id(value):
+        raise PydanticCustomError("id_characters", "may contain only {allowed}", {"allowed": ID_CHARACTERS})
+    return value
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """``YYYY-MM-DD`` (ASCII digits) and nothing else, as a date.
+
+    Raises ``ValueError`` with a message for the user: a number (which other
+    readers take as seconds since 1970) or a timestamp is refused, not
+    silently turned into a different day.
+    """
+    if _DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"must be a real calendar date, not {text!r}") from None
+    timestamp = _DATE_AND_TIME.fullmatch(text)
+    if timestamp:
+        raise ValueError(f"must be a date without a time: drop the time part "
+                         f"(write {timestamp.group(1)} instead of {text!r})")
+    raise ValueError(f"must be a date written YYYY-MM-DD, like 2025-03-01, not {text!r}")
+
+
+def _iso_date(value):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("iso_date", "must be a date written YYYY-MM-DD, like 2025-03-01")
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise PydanticCustomError("iso_date", str(exc)) from None
 
 
 def _one_or_many(value):
@@ -22,7 +78,11 @@ def _one_or_many(value):
     return [value] if isinstance(value, str) else value
 
 
-IdText = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
+IdText = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": SCHEMA_ID_PATTERN}),
+                   AfterValidator(_whole_id)]
+#: Dates are written YYYY-MM-DD; pydantic's own date type would also take
+#: Unix timestamps (``0`` -> 1970-01-01) and datetimes.
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 IdList = Annotated[list[str], BeforeValidator(_one_or_many, json_schema_input_type=str | list[str])]
 Family = Literal[FAMILIES]  # type: ignore[valid-type]
 
@@ -48,14 +108,14 @@ class TeamDef(_Strict):
 class PersonFields(_Strict):
     """One person entry, without its nested ``reports`` (validated separately)."""
 
-    id: IdText = Field(description="Unique id: letters, digits, '_', '-', '.'")
+    id: IdText = Field(description=f"Unique id: {ID_CHARACTERS}")
     name: str | None = Field(None, description="Display name; defaults to the id")
     role: str | None = Field(None, description="A role id from the catalog (built-in or roles:)")
     title: str | None = Field(None, description="Free-text job title; without a role, the role is inferred from it")
     reports_to: str | None = Field(None, description="Id of the solid-line manager; missing means top of the org")
     dotted_to: IdList = Field(default_factory=list, description="Ids of dotted-line (secondary) managers")
     team: str | None = Field(None, description="A team id from teams: (or a free team name when teams: is absent)")
-    hired: dt.date | None = Field(None, description="ISO date; after as_of means planned")
+    hired: IsoDate | None = Field(None, description="ISO date; after as_of means planned")
     experience_years: float | None = Field(None, ge=0, description="Years of experience")
     status: Literal["filled", "open"] = Field("filled", description="'open' marks a vacancy")
     ignore: IdList = Field(default_factory=list, description="Rule codes (or prefixes) to suppress for this person")
@@ -73,8 +133,9 @@ class OrgHeader(_Strict):
 
     version: Literal[1] = Field(1, description="Format version")
     org: str = Field(description="Display name of the organisation")
-    as_of: dt.date | None = Field(None, description="Evaluate the org on this date (ISO)")
-    roles: dict[str, RoleDef] = Field(default_factory=dict, description="Role id -> role definition")
+    as_of: IsoDate | None = Field(None, description="Evaluate the org on this date (ISO)")
+    roles: dict[str, RoleDef] = Field(default_factory=dict, description="Role id -> role definition",
+                                      json_schema_extra={"propertyNames": {"pattern": SCHEMA_ID_PATTERN}})
     teams: dict[str, TeamDef] = Field(default_factory=dict, description="Team id -> team")
 
 

@@ -116,12 +116,16 @@ class Org:
         for pid, m in manager.items():
             if m is not None:
                 self.direct_reports[m].append(pid)
-        graph.add_edges_from(
-            (d, pid, {"kind": "dotted"})
-            for pid, p in people.items()
-            for d in p.dotted_to
-            if d in people and d != pid and not graph.has_edge(d, pid)
-        )
+        # A dotted line to oneself (ORG007) or to someone who is not in the org
+        # (ORG003) is a finding, not a line; one that repeats the solid line
+        # adds nothing.
+        #: Dotted lines as ``(dotted manager, person)``, each once, in file order.
+        self.dotted_lines: list[tuple[str, str]] = []
+        for pid, p in people.items():
+            for d in p.dotted_to:
+                if d in people and d != pid and not graph.has_edge(d, pid):
+                    graph.add_edge(d, pid, kind="dotted")
+                    self.dotted_lines.append((d, pid))
         self.graph = graph
         self.cycles = _find_cycles(manager)
         for cycle in self.cycles:

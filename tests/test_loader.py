@@ -38,7 +38,7 @@ def test_every_problem_in_one_run_with_positions():
         "org.yaml:5:5: unknown key 'reports_too' (did you mean 'reports_to'?)",
         "org.yaml:7:11: 'name' must be text, not a list",
         "org.yaml:9:23: 'experience_years' must be a number, not 'lots'",
-        "org.yaml:10:12: 'hired' must be an ISO date like 2025-03-01, not '2020-13-01'",
+        "org.yaml:10:12: 'hired' must be a real calendar date, not '2020-13-01'",
         "org.yaml:11:13: 'status' must be 'filled' or 'open', not 'opne' (did you mean 'open'?)",
         "org.yaml:12:9: duplicate person id 'a' (first defined at line 3)",
         "org.yaml:14:5: missing required key 'id'",
@@ -59,13 +59,26 @@ def test_every_problem_in_one_run_with_positions():
     ("people: []\n", "org.yaml:1:1: missing required key 'org'"),
     ("org: X\npeople: {a: 1}\n", "org.yaml:2:9: 'people' must be a list of person entries, not a mapping"),
     ("org: X\npeople:\n  - just-a-name\n", "org.yaml:3:5: a person entry must be a mapping"),
-    ("org: X\nas_of: soon\npeople: []\n", "org.yaml:2:8: 'as_of' must be an ISO date"),
+    ("org: X\nas_of: soon\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD"),
+    # Numbers are not seconds since 1970, and a time of day is not silently dropped.
+    ("org: X\nas_of: 0\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD, like 2025-03-01, not '0'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, hired: 86400}\n",
+     "org.yaml:3:31: 'hired' must be a date written YYYY-MM-DD, like 2025-03-01, not '86400'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, hired: 2024-01-02T09:00:00Z}\n",
+     "org.yaml:3:31: 'hired' must be a date without a time: drop the time part (write 2024-01-02 instead of"),
+    ("org: X\nas_of: 2024-01-02 09:00\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date without a time"),
+    ("org: X\nas_of: 2024-1-2\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD"),
+    ("org: X\nas_of: \"２０２４-01-02\"\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD"),
+    ("org: X\nas_of: 2024-02-30\npeople: []\n", "org.yaml:2:8: 'as_of' must be a real calendar date, not '2024-02-30'"),
     ("org: X\nteams: {g: {nam: G}}\npeople: []\n", "org.yaml:2:13: unknown key 'nam' (did you mean 'name'?)"),
     ("org: X\nroles: {r: {family: data, ranks: 3}}\npeople: []\n",
      "org.yaml:2:27: unknown key 'ranks' (did you mean 'rank'?)"),
     ("org: X\nroles: {r: {family: magic}}\npeople: []\n", "org.yaml:2:21: 'roles.r.family' must be"),
     ("org: X\nroles: {r: {rank: 1}}\npeople: []\n", "org.yaml:2:9: role 'r' needs a 'family'"),
     ("org: X\npeople:\n  - {id: 'a b', role: ceo}\n", "org.yaml:3:10: 'id' may contain only letters, digits, '_', '-' and '.', not 'a b'"),
+    # The whole id must match: a final newline is not allowed through by `$`.
+    ('org: X\npeople:\n  - {id: "x\\n", role: ceo}\n', "org.yaml:3:10: 'id' may contain only letters, digits, '_', '-' and '.', not 'x\\n'"),
+    ('org: X\nroles: {"r\\n": {family: data}}\npeople: []\n', "org.yaml:2:9: role id 'r\\n' may contain only"),
     ("org: X\npeople:\n  - {id: a, role: ceo, ignore: [PRD999]}\n", "org.yaml:3:33: 'ignore' names unknown rule code 'PRD999'"),
     ("org: X\npeople:\n  - {id: a, role: ceo, experience_years: -1}\n", "org.yaml:3:42: 'experience_years' must be at least 0, not '-1'"),
     ("org: X\npeople:\n  - {id: a, role: ceo, reports: x}\n", "org.yaml:3:33: 'reports' must be a list of person entries, not 'x'"),
@@ -213,3 +226,31 @@ def test_custom_role_overrides_a_builtin_and_keeps_what_it_does_not_say():
                     "people:\n  - {id: a, title: Product Specialist}\n")
     role = org.people["a"].role
     assert (role.id, role.family, role.rank, role.builtin) == ("product_manager", "product", 40, False)
+
+
+def test_the_json_schema_also_matches_ids_as_a_whole():
+    import jsonschema
+
+    from orgmodel.schema import org_schema
+
+    validator = jsonschema.Draft7Validator(org_schema())
+    for bad in ({"org": "X", "people": [{"id": "x\n", "role": "ceo"}]},
+                {"org": "X", "roles": {"r\n": {"family": "data"}}, "people": []}):
+        assert any("does not match" in e.message for e in validator.iter_errors(bad)), bad
+    assert validator.is_valid({"org": "X", "roles": {"r.1": {"family": "data"}}, "people": [{"id": "a-b_c.d", "role": "ceo"}]})
+
+
+@pytest.mark.parametrize("written", ["2026-1-1", "２０２６-01-01", "2026-01-01T00:00", "0", "2026-02-30"])
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_as_of_option_takes_dates_as_org_files_write_them(tmp_path, command, written):
+    from click.testing import CliRunner
+
+    from orgmodel.cli import main
+
+    org = tmp_path / "org.yaml"
+    org.write_text("org: X\npeople:\n  - {id: a, role: ceo}\n")
+    args = [command, str(org), "--as-of", written] + (["-o", str(tmp_path / "o.svg")] if command == "render" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "Invalid value for '--as-of'" in result.stderr, result.output
+    assert not (tmp_path / "o.svg").exists()
+    assert CliRunner().invoke(main, args[:3] + ["2026-01-01"] + args[4:]).exit_code == 0

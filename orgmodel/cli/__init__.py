@@ -14,6 +14,7 @@ import click
 from ..config import Config, load_config, locate as locate_config
 from ..engine import SelectionError, check as run_checks, select_rules, validate_options
 from ..findings import OrgInputError
+from ..model import parse_iso_date
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -30,6 +31,18 @@ def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="--option")
         options[name.strip()] = value
     return options
+
+
+class IsoDate(click.ParamType):
+    """A date option written exactly as dates are in org files (YYYY-MM-DD)."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        try:
+            return parse_iso_date(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def use_colour() -> bool:

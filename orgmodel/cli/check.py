@@ -17,6 +17,7 @@ from ..report import REPORTERS, ReportContext, Summary
 from ..sources import load
 from ..wording import plural
 from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, print_problems, use_colour, config_options, main
+from . import IsoDate
 
 
 @main.command()
@@ -31,7 +32,7 @@ from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, prin
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or prefixes).")
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
               help="Exit 1 when a finding is at least this severe [default: error].")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+@click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Evaluate the org on this date (overrides as_of in the file).")
 @click.option("--option", "rule_options", multiple=True, metavar="NAME=VALUE",
               help="Set a rule option, e.g. --option max-span=12 (see `orgmodel rules CODE`).")
@@ -72,7 +73,7 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
     for path in files:
         config = configs.for_file(path)
         try:
-            org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
+            org = load(path, as_of=as_of, max_bytes=max_file_size * 1024 * 1024,
                        known_codes=config.registry)
         except OrgInputError as exc:
             print_problems(exc.problems)

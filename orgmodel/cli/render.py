@@ -10,6 +10,7 @@ from ..findings import OrgInputError
 from ..sources import load
 from ..wording import plural
 from . import EXIT_INPUT, Configs, findings_for, print_problems, config_options, main
+from . import IsoDate
 
 
 @main.command()
@@ -24,7 +25,7 @@ from . import EXIT_INPUT, Configs, findings_for, print_problems, config_options,
 @click.option("--findings/--no-findings", "show_findings", default=True, show_default=True,
               help="Outline people with findings in the colour of the worst one, with a count badge.")
 @click.option("--title", help="Chart title (default: the org's name).")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+@click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Draw the org as of this date (overrides as_of in the file).")
 @click.option("--dpi", type=click.FloatRange(min=10, max=1200), metavar="DPI",
               help="PNG resolution (default 150); lowered automatically for very large charts.")
@@ -53,7 +54,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         raise click.UsageError(str(exc)) from None
     config = Configs(config_path, isolated).for_file(file)
     try:
-        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024,
+        org = load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024,
                    known_codes=config.registry)
     except OrgInputError as exc:
         print_problems(exc.problems)

@@ -321,7 +321,5 @@ def layout_org(org, *, root: str | None = None, depth: int | None = None) -> Org
             level[kid] = level[node] + 1
         pending.extend(kids)
     layout = tidy_layout(roots, children)
-    edges = org.graph.edges
-    add_dotted(layout, ((m, p.id) for p in org for m in p.dotted_to
-                        if m in org.people and edges[m, p.id]["kind"] == "dotted"))
+    add_dotted(layout, org.dotted_lines)
     return OrgView(layout, hidden)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pydantic import TypeAdapter, ValidationError
 
 from ..findings import OrgInputError, Problem
-from ..model import ID_PATTERN, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
+from ..model import ID_CHARACTERS, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_id
 from ..org import Org, Person, Team
 from ..roles import UNKNOWN, Role, RoleCatalog
 from ..rules.base import names_a_rule
@@ -31,7 +31,6 @@ SUPPORTED_VERSIONS = ("1",)
 
 _PEOPLE = TypeAdapter(list[PersonFields])
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
-_ID = re.compile(ID_PATTERN)
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 #: Keys of the mappings inside roles: and teams:, for did-you-mean hints.
 _NESTED_KEYS = {"roles": tuple(RoleDef.model_fields), "teams": tuple(TeamDef.model_fields)}
@@ -309,8 +308,8 @@ class _Builder:
         custom: dict[str, Role] = {}
         for role_id, spec in header.roles.items():
             mark = raw_roles.key_marks[role_id]
-            if not _ID.match(role_id):
-                self.problem(mark, f"role id {role_id!r} may contain only letters, digits, '_', '-' and '.'")
+            if not is_id(role_id):
+                self.problem(mark, f"role id {role_id!r} may contain only {ID_CHARACTERS}")
                 continue
             base = builtin.get(role_id)
             family = spec.family or (base.family if base else None)
@@ -370,16 +369,16 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     got = _kind(value)
     if kind == "string_type":
         return f"'{field}' must be text, not {got}"
-    if kind == "string_pattern_mismatch":
-        return f"'{field}' may contain only letters, digits, '_', '-' and '.', not {value!r}"
+    if kind == "id_characters":
+        return f"'{field}' may contain only {ID_CHARACTERS}, not {value!r}"
+    if kind == "iso_date":
+        return f"'{field}' {error['msg']}"
     if kind == "string_too_short":
         return f"'{field}' must not be empty"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{field}' must be a whole number, not {got}"
     if kind in ("float_parsing", "float_type"):
         return f"'{field}' must be a number, not {got}"
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return f"'{field}' must be an ISO date like 2025-03-01, not {got}"
     if kind == "greater_than_equal":
         return f"'{field}' must be at least {error['ctx']['ge']:g}, not {got}"
     if kind == "literal_error":
