@@ -254,3 +254,39 @@ def test_as_of_option_takes_dates_as_org_files_write_them(tmp_path, command, wri
     assert result.exit_code == 2 and "Invalid value for '--as-of'" in result.stderr, result.output
     assert not (tmp_path / "o.svg").exists()
     assert CliRunner().invoke(main, args[:3] + ["2026-01-01"] + args[4:]).exit_code == 0
+
+
+def test_every_problem_under_roles_in_one_run():
+    text = ("org: X\n"
+            "roles:\n"
+            "  'bad id': {family: nope}\n"
+            "  r2: {rank: x, foo: 1}\n"
+            "  r3: {}\n"
+            "  r4: {family: ~}\n"
+            "people:\n"
+            "  - {id: a, role: ceo, hired: 0}\n")
+    assert problems(text) == [
+        "org.yaml:3:3: role id 'bad id' may contain only letters, digits, '_', '-' and '.'",
+        "org.yaml:3:22: 'roles.bad id.family' must be 'executive', 'product', 'engineering', 'design', 'data', "
+        "'marketing', 'sales', 'operations' or 'other', not 'nope'",
+        "org.yaml:4:3: role 'r2' needs a 'family' (one of executive, product, engineering, design, data, marketing, "
+        "sales, operations, other)",
+        "org.yaml:4:14: 'roles.r2.rank' must be a whole number, not 'x'",
+        "org.yaml:4:17: unknown key 'foo' (allowed: title, family, rank, aliases)",
+        "org.yaml:5:3: role 'r3' needs a 'family' (one of executive, product, engineering, design, data, marketing, "
+        "sales, operations, other)",
+        "org.yaml:6:3: role 'r4' needs a 'family' (one of executive, product, engineering, design, data, marketing, "
+        "sales, operations, other)",
+        "org.yaml:8:31: 'hired' must be a date written YYYY-MM-DD, like 2025-03-01, not '0'",
+    ]
+
+
+@pytest.mark.parametrize("quoted", ['"<<"', "'<<'"])
+def test_only_a_plain_merge_key_merges(quoted):
+    text = f"org: X\npeople:\n  - &a {{id: a, role: ceo}}\n  - {{{quoted}: *a, id: b, reports_to: a}}\n"
+    assert "org.yaml:4:6: unknown key '<<' (allowed: id, name" in "\n".join(problems(text))
+    assert len(load_text(text.replace(quoted, "<<"))) == 2
+
+
+def test_a_plain_merge_marker_as_a_value_is_text():
+    assert load_text("org: X\npeople:\n  - {id: a, role: ceo, name: <<}\n")["a"].name == "<<"

@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..findings import OrgInputError, Problem
 from ..model import ID_CHARACTERS, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_id
 from ..org import Org, Person, Team
-from ..roles import UNKNOWN, Role, RoleCatalog
+from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..rules.base import names_a_rule
 from ..suggest import did_you_mean
 from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
@@ -162,6 +162,7 @@ class _Builder:
         header = self.validate_header(root, header_input)
         entries = self.flatten_people(root)
         people = self.validate_people(entries)
+        self.check_role_ids(root)
         catalog = self.catalog(root, header)
         teams = None
         if header is not None and "teams" in root:
@@ -300,23 +301,31 @@ class _Builder:
 
     # -- roles -----------------------------------------------------------------------
 
-    def catalog(self, root: YamlMap, header: OrgHeader | None) -> RoleCatalog:
+    def check_role_ids(self, root: YamlMap) -> None:
+        """What the models cannot see under ``roles:``: the id itself, and a new role's family.
+
+        Runs on the raw values so these are reported with the type errors
+        elsewhere in the same file, not after they are fixed.
+        """
+        raw_roles = root.get("roles")
+        if not isinstance(raw_roles, YamlMap):
+            return
         builtin = RoleCatalog.builtin()
-        if header is None or not header.roles:
-            return builtin
-        raw_roles = root["roles"]
-        custom: dict[str, Role] = {}
-        for role_id, spec in header.roles.items():
+        for role_id, spec in raw_roles.items():
             mark = raw_roles.key_marks[role_id]
             if not is_id(role_id):
                 self.problem(mark, f"role id {role_id!r} may contain only {ID_CHARACTERS}")
-                continue
+            elif builtin.get(role_id) is None and isinstance(spec, YamlMap) and spec.get("family") is None:
+                self.problem(mark, f"role {role_id!r} needs a 'family' (one of {', '.join(FAMILIES)})")
+
+    def catalog(self, root: YamlMap, header: OrgHeader | None) -> RoleCatalog:
+        builtin = RoleCatalog.builtin()
+        if header is None or not header.roles or self.problems:
+            return builtin
+        custom: dict[str, Role] = {}
+        for role_id, spec in header.roles.items():
             base = builtin.get(role_id)
-            family = spec.family or (base.family if base else None)
-            if family is None:
-                self.problem(mark, f"role {role_id!r} needs a 'family' (one of executive, product, engineering, "
-                                   "design, data, marketing, sales, operations, other)")
-                continue
+            family = spec.family or base.family
             given = spec.model_fields_set
             custom[role_id] = Role(
                 id=role_id,

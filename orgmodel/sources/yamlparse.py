@@ -35,6 +35,8 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TAG_PREFIX = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset({None, "!", _TAG_PREFIX + "str", _TAG_PREFIX + "map", _TAG_PREFIX + "seq"})
 _MERGE_KEY = "<<"
+#: A plain ``<<`` written as a key; a quoted "<<" is an ordinary key.
+_MERGE = object()
 _INVALID = object()
 
 Mark = tuple[int, int]
@@ -145,7 +147,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
         frame.pending_key = frame.pending_key_mark = None
         if key is _INVALID:
             return
-        if key == _MERGE_KEY:
+        if key is _MERGE:
             _collect_merge(frame, value, mark, fail)
             return
         if key in container:
@@ -172,6 +174,9 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
                     value = None
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
+                if plain and value == _MERGE_KEY and stack and type(stack[-1].value) is YamlMap \
+                        and stack[-1].pending_key_mark is None:
+                    value = _MERGE
                 attach(value, 1, mark, True)
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                 mark = _mark(event.start_mark)
