@@ -290,3 +290,47 @@ def test_only_a_plain_merge_key_merges(quoted):
 
 def test_a_plain_merge_marker_as_a_value_is_text():
     assert load_text("org: X\npeople:\n  - {id: a, role: ceo, name: <<}\n")["a"].name == "<<"
+
+
+def test_characters_yaml_does_not_allow_are_each_located_in_one_run():
+    text = 'org: X\npeople:\n  - {id: a, name: "Zoë\x00", role: ceo}\r  - {id: b, name: "\x1b[31m", role: cto}\n'
+    assert problems(text) == [
+        "org.yaml:3:23: control character U+0000 is not allowed in a YAML file; remove it",
+        # libyaml counts a lone carriage return as a line break; so do the positions.
+        "org.yaml:4:20: control character U+001B is not allowed in a YAML file; remove it",
+    ]
+
+
+def test_a_binary_file_lists_a_few_characters_then_stops():
+    found = problems(b"org: X\n" + b"\x01" * 5000)
+    assert len(found) == 11 and found[0] == "org.yaml:2:1: control character U+0001 is not allowed in a YAML file; remove it"
+    assert found[-1].startswith("org.yaml:2:11: more characters that YAML does not allow follow")
+
+
+def test_every_byte_that_is_not_utf8_is_located_in_characters():
+    assert problems("org: Zoë\npeople:\n  - {id: a, name: ".encode() + b"caf\xe9 \xe9t\xe9}\n") == [
+        "org.yaml:3:22: the file is not UTF-8 text (byte 0xe9); save it as UTF-8",
+        "org.yaml:3:24: the file is not UTF-8 text (byte 0xe9); save it as UTF-8",
+        "org.yaml:3:26: the file is not UTF-8 text (byte 0xe9); save it as UTF-8",
+    ]
+
+
+ORG_TEXT = "org: Zoë & Co\npeople:\n  - {id: a, name: Zoë, role: ceo}\n"
+
+
+@pytest.mark.parametrize("encoded", [
+    b"\xef\xbb\xbf" + ORG_TEXT.encode("utf-8"),
+    ORG_TEXT.encode("utf-16"),  # with a byte order mark
+    b"\xfe\xff" + ORG_TEXT.encode("utf-16-be"),
+    ORG_TEXT.encode("utf-16-le"),  # without one: YAML tells it by the zero bytes
+    ORG_TEXT.encode("utf-16-be"),
+    ORG_TEXT.encode("utf-32"),
+], ids=["utf-8-bom", "utf-16-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be", "utf-32-bom"])
+def test_encodings_yaml_allows_are_read(encoded):
+    org = load_bytes(encoded, "org.yaml")
+    assert org.name == "Zoë & Co" and org["a"].name == "Zoë" and org["a"].line == 3
+
+
+def test_a_broken_utf16_file_is_located():
+    data = ORG_TEXT.encode("utf-16-le") + b"\x00\xd8"  # a lone surrogate at the end
+    assert problems(b"\xff\xfe" + data) == ["org.yaml:4:1: the file is not UTF-16 text (bytes 0x00 0xd8); save it as UTF-8"]

@@ -9,6 +9,7 @@ sees all of them in one run.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -23,7 +24,7 @@ from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..rules.base import names_a_rule
 from ..suggest import did_you_mean
-from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
+from .yamlparse import DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, YamlMap, parse, position_of
 
 #: Files larger than this are refused before reading (bytes); see ``max_bytes``.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -31,6 +32,14 @@ SUPPORTED_VERSIONS = ("1",)
 
 _PEOPLE = TypeAdapter(list[PersonFields])
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Without a mark, YAML tells the encoding from where the first character's zero bytes are
+# (a YAML file begins with an ASCII character): True marks a byte that is zero.
+_NULL_PATTERNS = (((True, True, True, False), "utf-32-be"), ((False, True, True, True), "utf-32-le"),
+                  ((True, False), "utf-16-be"), ((False, True), "utf-16-le"))
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 #: Keys of the mappings inside roles: and teams:, for did-you-mean hints.
 _NESTED_KEYS = {"roles": tuple(RoleDef.model_fields), "teams": tuple(TeamDef.model_fields)}
@@ -104,16 +113,44 @@ def _read_bounded(path, name: str, max_bytes: int) -> bytes:
 
 
 def _decode(data: bytes, filename: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise OrgInputError([Problem(filename, line, column,
-                                     f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-                                     "save it as UTF-8")]) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    """UTF-8, or UTF-16/32 told by a byte order mark or the zero bytes of the first character, as YAML
+    specifies; a byte order mark is dropped.
+
+    Every byte that does not decode is reported at its line and column.
+    """
+    encoding, start = "utf-8", 0
+    for bom, named in _BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            encoding, start = named, len(bom)
+            break
+    else:
+        for nulls, named in _NULL_PATTERNS:
+            if len(data) >= len(nulls) and all((byte == 0) == null for byte, null in zip(data, nulls)):
+                encoding = named
+                break
+    pieces: list[str] = []
+    problems: list[Problem] = []
+    while True:
+        try:
+            pieces.append(data[start:].decode(encoding))
+            break
+        except UnicodeDecodeError as exc:
+            pieces.append(data[start:start + exc.start].decode(encoding))
+            text = "".join(pieces)
+            line, column = position_of(text, len(text))
+            if len(problems) == MAX_LISTED:
+                problems.append(Problem(filename, line, column, "more bytes that do not decode follow"))
+                break
+            label = "UTF-8" if encoding == "utf-8" else encoding[:6].upper()
+            undecoded = " ".join(f"0x{byte:02x}" for byte in data[start + exc.start:start + exc.end])
+            problems.append(Problem(filename, line, column, f"the file is not {label} text "
+                                    f"({'byte' if exc.end - exc.start == 1 else 'bytes'} {undecoded}); "
+                                    "save it as UTF-8"))
+            pieces.append("\ufffd")
+            start += exc.end
+    if problems:
+        raise OrgInputError(problems)
+    text = "".join(pieces)
     if not _CONTENT.search(text):
         raise OrgInputError([Problem(filename, 1, 1, "the file is empty; an org file needs at least "
                                                      "'org' and 'people'")])

@@ -18,6 +18,7 @@ itself, iteratively, with:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -39,7 +40,17 @@ _MERGE_KEY = "<<"
 _MERGE = object()
 _INVALID = object()
 
+#: Reading stops listing problems of one kind after this many (a binary file
+#: would otherwise print one line per byte).
+MAX_LISTED = 10
+
 Mark = tuple[int, int]
+
+# YAML's printable characters (what libyaml accepts); anything else stops the
+# reader, so it is looked for first, everywhere, to report every one at once.
+_UNACCEPTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The line breaks libyaml counts (YAML 1.1), so positions agree with its own.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 class YamlMap(dict):
@@ -80,6 +91,28 @@ class YamlError(Exception):
         self.problems = problems
 
 
+def position_of(text: str, index: int) -> Mark:
+    """1-based line and column (in characters) of ``text[index]``, counting breaks as libyaml does."""
+    line, line_start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line, line_start = line + 1, found.end()
+    return line, index - line_start + 1
+
+
+def _unacceptable_characters(text: str) -> list[YamlProblem]:
+    problems = []
+    for found in _UNACCEPTABLE.finditer(text):
+        line, column = position_of(text, found.start())
+        if len(problems) == MAX_LISTED:
+            problems.append(YamlProblem(line, column, "more characters that YAML does not allow follow; "
+                                                      "is this a text file?"))
+            break
+        code = ord(found.group())
+        kind = "control character" if code < 0xa0 else "character"
+        problems.append(YamlProblem(line, column, f"{kind} U+{code:04X} is not allowed in a YAML file; remove it"))
+    return problems
+
+
 def _mark(event_mark) -> Mark:
     return (event_mark.line + 1, event_mark.column + 1)
 
@@ -109,8 +142,10 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
     Raises :class:`YamlError` with every problem found, or the first syntax
     error (the parser cannot go on after one).
     """
+    problems = _unacceptable_characters(text)
+    if problems:
+        raise YamlError(problems)
     parser = _Parser(text)
-    problems: list[YamlProblem] = []
     anchors: dict[str, tuple[object, int]] = {}
     stack: list[_Frame] = []
     root = None
@@ -228,8 +263,13 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
             message = f"{exc.problem} ({exc.context})"
         problems.append(YamlProblem(line, column, f"YAML syntax error: {message}"))
         raise YamlError(problems) from None
+    except yaml.reader.ReaderError as exc:
+        # Not expected after the scan above; libyaml gives a byte offset into the UTF-8 text.
+        index = len(text.encode("utf-8")[:exc.position].decode("utf-8", "ignore"))
+        problems.append(YamlProblem(*position_of(text, index), f"YAML error: {exc.reason}"))
+        raise YamlError(problems) from None
     except yaml.YAMLError as exc:
-        problems.append(YamlProblem(1, 1, f"YAML error: {exc}"))
+        problems.append(YamlProblem(1, 1, "YAML error: " + " ".join(str(exc).split())))
         raise YamlError(problems) from None
     if problems:
         raise YamlError(problems)
