@@ -116,7 +116,7 @@ class PersonFields(_Strict):
     dotted_to: IdList = Field(default_factory=list, description="Ids of dotted-line (secondary) managers")
     team: str | None = Field(None, description="A team id from teams: (or a free team name when teams: is absent)")
     hired: IsoDate | None = Field(None, description="ISO date; after as_of means planned")
-    experience_years: float | None = Field(None, ge=0, description="Years of experience")
+    experience_years: float | None = Field(None, ge=0, allow_inf_nan=False, description="Years of experience")
     status: Literal["filled", "open"] = Field("filled", description="'open' marks a vacancy")
     ignore: IdList = Field(default_factory=list, description="Rule codes (or prefixes) to suppress for this person")
 

@@ -425,6 +425,8 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
         return f"'{field}' must be a whole number, not {got}"
     if kind in ("float_parsing", "float_type"):
         return f"'{field}' must be a number, not {got}"
+    if kind == "finite_number":
+        return f"'{field}' must be a finite number, not {got}"
     if kind == "greater_than_equal":
         return f"'{field}' must be at least {error['ctx']['ge']:g}, not {got}"
     if kind == "literal_error":
