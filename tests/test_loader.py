@@ -340,3 +340,13 @@ def test_encodings_yaml_allows_are_read(encoded):
 def test_a_broken_utf16_file_is_located():
     data = ORG_TEXT.encode("utf-16-le") + b"\x00\xd8"  # a lone surrogate at the end
     assert problems(b"\xff\xfe" + data) == ["org.yaml:4:1: the file is not UTF-16 text (bytes 0x00 0xd8); save it as UTF-8"]
+
+
+def test_messages_quote_values_escaped_and_short():
+    huge = "x" * 1_000_000
+    found = problems(f"org: X\npeople:\n  - {{id: '{huge} y', role: ceo, ignore: [{huge}]}}\n")
+    assert len(found) == 2 and all(len(line) < 300 for line in found), [len(line) for line in found]
+    assert "(1,000,002 characters)" in found[0] and "(1,000,000 characters)" in found[1]
+    found = problems('org: X\nroles: {"r\\n": {family: magic}}\npeople: []\n')
+    assert all("\n" not in line for line in found)
+    assert any(line.startswith("org.yaml:2:25: 'roles.'r\\n'.family' must be") for line in found), found

@@ -24,7 +24,7 @@ from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..rules.base import names_a_rule
 from ..suggest import did_you_mean
-from .yamlparse import DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, YamlMap, parse, position_of
+from .yamlparse import DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, YamlMap, parse, position_of, quote
 
 #: Files larger than this are refused before reading (bytes); see ``max_bytes``.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -164,7 +164,7 @@ def _kind(value) -> str:
         return "a mapping"
     if isinstance(value, YamlList):
         return "a list"
-    return repr(value)
+    return quote(value) if isinstance(value, str) else repr(value)
 
 
 class _Builder:
@@ -257,7 +257,8 @@ class _Builder:
                     fields["reports_to"] = manager
                 elif written != manager:
                     self.problem(raw.value_marks["reports_to"],
-                                 f"{raw.get('id')!r} is nested under {manager!r} but reports_to says {written!r}")
+                                 f"{_kind(raw.get('id'))} is nested under {_kind(manager)} but reports_to says "
+                                 f"{_kind(written)}")
             entries.append((raw, fields))
             reports = raw.get("reports")
             if reports is None:
@@ -291,18 +292,18 @@ class _Builder:
             person_id = raw.get("id")
             if isinstance(person_id, str):
                 if person_id in first_seen:
-                    self.problem(raw.value_marks["id"], f"duplicate person id {person_id!r} (first defined at line "
+                    self.problem(raw.value_marks["id"], f"duplicate person id {quote(person_id)} (first defined at line "
                                                         f"{first_seen[person_id]})")
                 else:
                     first_seen[person_id] = raw.value_marks["id"][0]
             if fields.get("role") is None and fields.get("title") is None:
-                self.problem(raw.mark, f"person {person_id!r} needs a 'role' or a 'title'"
+                self.problem(raw.mark, f"person {quote(person_id)} needs a 'role' or a 'title'"
                              if isinstance(person_id, str) else "a person needs a 'role' or a 'title'")
             codes = raw.get("ignore")
             marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
             for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
                 if isinstance(code, str) and not names_a_rule(code, self.known_codes):
-                    self.problem(mark, f"'ignore' names unknown rule code {code!r}"
+                    self.problem(mark, f"'ignore' names unknown rule code {quote(code)}"
                                  + did_you_mean(code, self.known_codes))
 
     def person(self, model: PersonFields, entry: tuple[YamlMap, dict], catalog: RoleCatalog) -> Person:
@@ -351,9 +352,9 @@ class _Builder:
         for role_id, spec in raw_roles.items():
             mark = raw_roles.key_marks[role_id]
             if not is_id(role_id):
-                self.problem(mark, f"role id {role_id!r} may contain only {ID_CHARACTERS}")
+                self.problem(mark, f"role id {quote(role_id)} may contain only {ID_CHARACTERS}")
             elif builtin.get(role_id) is None and isinstance(spec, YamlMap) and spec.get("family") is None:
-                self.problem(mark, f"role {role_id!r} needs a 'family' (one of {', '.join(FAMILIES)})")
+                self.problem(mark, f"role {quote(role_id)} needs a 'family' (one of {', '.join(FAMILIES)})")
 
     def catalog(self, root: YamlMap, header: OrgHeader | None) -> RoleCatalog:
         builtin = RoleCatalog.builtin()
@@ -397,9 +398,9 @@ class _Builder:
             hint = did_you_mean(str(key), choices) if choices else ""
             if not hint and choices:
                 hint = " (allowed: " + ", ".join(choices) + ")"
-            self.problem(mark, f"unknown key {key!r}{hint}")
+            self.problem(mark, f"unknown key {_kind(key)}{hint}")
         elif kind == "missing":
-            self.problem(mark, f"missing required key {loc[-1]!r}")
+            self.problem(mark, f"missing required key {_kind(loc[-1])}")
         else:
             self.problem(mark, _explain(field, kind, error, value))
 
@@ -407,6 +408,8 @@ class _Builder:
 def _path(loc: tuple) -> str:
     text = ""
     for part in loc:
+        if isinstance(part, str) and (len(part) > 60 or not part.isprintable()):  # say, a role id with a newline
+            part = quote(part)
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
@@ -416,7 +419,7 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     if kind == "string_type":
         return f"'{field}' must be text, not {got}"
     if kind == "id_characters":
-        return f"'{field}' may contain only {ID_CHARACTERS}, not {value!r}"
+        return f"'{field}' may contain only {ID_CHARACTERS}, not {got}"
     if kind == "iso_date":
         return f"'{field}' {error['msg']}"
     if kind == "string_too_short":

@@ -113,6 +113,14 @@ def _unacceptable_characters(text: str) -> list[YamlProblem]:
     return problems
 
 
+def quote(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message: escaped (no control character reaches a terminal) and
+    shortened, so a megabyte-long value cannot become a megabyte-long error line."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 def _mark(event_mark) -> Mark:
     return (event_mark.line + 1, event_mark.column + 1)
 
@@ -187,7 +195,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
             return
         if key in container:
             first = container.key_marks[key]
-            fail(key_mark, f"duplicate key {key!r} (first defined at line {first[0]})")
+            fail(key_mark, f"duplicate key {quote(key)} (first defined at line {first[0]})")
             return
         container[key] = value
         container.key_marks[key] = key_mark
@@ -202,7 +210,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
                 direct_nodes += 1
                 tag = event.tag
                 if tag not in _ALLOWED_TAGS or tag in (_TAG_PREFIX + "map", _TAG_PREFIX + "seq"):
-                    fail(mark, f"YAML tag {_show_tag(tag)!r} is not allowed in an org file")
+                    fail(mark, f"YAML tag {quote(_show_tag(tag))} is not allowed in an org file")
                 value = event.value
                 plain = event.implicit[0] and tag is None
                 if plain and value in _NULLS:
@@ -219,7 +227,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
                 tag = event.tag
                 expected = _TAG_PREFIX + ("map" if kind is ev.MappingStartEvent else "seq")
                 if tag not in (None, "!", expected):
-                    fail(mark, f"YAML tag {_show_tag(tag)!r} is not allowed in an org file")
+                    fail(mark, f"YAML tag {quote(_show_tag(tag))} is not allowed in an org file")
                 if len(stack) >= max_depth:
                     fail(mark, f"nesting is deeper than {max_depth} levels; an org file never needs that")
                     raise YamlError(problems)
@@ -235,7 +243,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
             elif kind is ev.AliasEvent:
                 mark = _mark(event.start_mark)
                 if event.anchor not in anchors:
-                    fail(mark, f"alias *{event.anchor} refers to no anchor defined before it")
+                    fail(mark, f"alias *{quote(event.anchor)[1:-1]} refers to no anchor defined before it")
                     attach(None, 1, mark, True)
                     continue
                 value, size = anchors[event.anchor]

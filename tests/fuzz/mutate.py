@@ -176,13 +176,15 @@ def _too_long(signum, frame):
 
 
 def _timed_run(args: list[str], file: str, seconds: float):
-    from .outcome import run
+    from .outcome import Outcome, run
 
     # CPU time, not wall time: on a busy machine a run waits without being slow.
     signal.signal(signal.SIGPROF, _too_long)
     signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         return run(args, file)
+    except RunTooLong as exc:  # while judging the output rather than inside the command
+        return Outcome(0, "", exc, (), "")
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
 
