@@ -118,6 +118,8 @@ class PersonFields(_Strict):
     hired: IsoDate | None = Field(None, description="ISO date; after as_of means planned")
     experience_years: float | None = Field(None, ge=0, allow_inf_nan=False, description="Years of experience")
     status: Literal["filled", "open"] = Field("filled", description="'open' marks a vacancy")
+    cost: float | None = Field(None, ge=0, allow_inf_nan=False,
+                               description="Yearly cost of the position (salary and overheads), in the org's currency")
     ignore: IdList = Field(default_factory=list, description="Rule codes (or prefixes) to suppress for this person")
 
 
@@ -134,6 +136,8 @@ class OrgHeader(_Strict):
     version: Literal[1] = Field(1, description="Format version")
     org: str = Field(description="Display name of the organisation")
     as_of: IsoDate | None = Field(None, description="Evaluate the org on this date (ISO)")
+    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$",
+                                 description="ISO 4217 code of the currency people's cost is in, e.g. EUR")
     roles: dict[str, RoleDef] = Field(default_factory=dict, description="Role id -> role definition",
                                       json_schema_extra={"propertyNames": {"pattern": SCHEMA_ID_PATTERN}})
     teams: dict[str, TeamDef] = Field(default_factory=dict, description="Team id -> team")

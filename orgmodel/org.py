@@ -37,6 +37,7 @@ class Person:
     hired: dt.date | None = None
     experience_years: float | None = None
     status: str = "filled"
+    cost: float | None = None
     ignore: tuple[str, ...] = ()
     line: int = 0
     column: int = 0
@@ -81,6 +82,7 @@ class Org:
         as_of: dt.date | None = None,
         file: str = "<org>",
         warnings: list[Problem] | None = None,
+        currency: str | None = None,
     ):
         self.name = name
         self.file = file
@@ -88,11 +90,18 @@ class Org:
         #: ``None`` when the file has no ``teams:`` (then team names are free text).
         self.teams = teams
         self.as_of = as_of or dt.date.today()
+        #: ISO 4217 code of people's ``cost`` (None: not given).
+        self.currency = currency
         self.warnings = list(warnings or ())
         self.people: dict[str, Person] = {p.id: p for p in people}
         if len(self.people) != len(people):
             raise ValueError("person ids must be unique")
         self._link()
+
+    def on(self, date: dt.date) -> Org:
+        """The same org evaluated on another date: who is present, planned or not yet started."""
+        return Org(self.name, list(self.people.values()), roles=self.roles, teams=self.teams, as_of=date,
+                   file=self.file, warnings=self.warnings, currency=self.currency)
 
     # -- structure -----------------------------------------------------------------
 

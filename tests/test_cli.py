@@ -198,3 +198,58 @@ def test_python_dash_m_runs_the_cli():
 
     result = subprocess.run([sys.executable, "-m", "orgmodel", "rules", "ORG001"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("ORG001 unknown-manager (error)")
+
+
+SHARED_MISSING_MANAGER = """\
+org: T
+people:
+  - {id: a, role: ceo}
+  - {id: b, role: cto, reports_to: a}
+  - {id: c, role: software_engineer, reports_to: b}
+  - {id: d, role: software_engineer, reports_to: "7"}
+  - {id: e, role: software_engineer, reports_to: "7"}
+  - {id: f, role: software_engineer, reports_to: "7"}
+  - {id: g, role: cfo, reports_to: a, dotted_to: [nobody]}
+  - {id: h, role: coo}
+  - {id: i, role: cmo}
+"""
+
+
+def test_summary_line_ends_with_the_three_most_frequent_codes(write_org):
+    result = run("check", "--fail-on", "never", write_org(SHARED_MISSING_MANAGER))
+    assert result.exit_code == 0
+    # 3 ORG001, 2 ORG004 (h, i), then ORG003 and SHP002 (b manages only c) once each: ties go by code.
+    assert result.stdout.splitlines()[-1] == ("Found 7 findings (4 errors, 2 warnings, 1 info) in 1 file, 9 people "
+                                              "checked; most frequent: ORG001 3, ORG004 2, ORG003 1.")
+    assert "'7' is named as manager by 3 people" in result.stdout
+
+
+def test_statistics_counts_each_code_over_every_file_instead_of_listing_findings(write_org):
+    one = write_org(SHARED_MISSING_MANAGER, "one.yaml")
+    two = write_org(SHARED_MISSING_MANAGER.replace('"7"', "a"), "two.yaml")
+    result = run("check", "--statistics", one, two)
+    assert result.exit_code == 1  # ORG001 and ORG003 are errors, as without --statistics
+    assert result.stdout.splitlines() == [
+        "4  ORG004  multiple-tops           warning",
+        "3  ORG001  unknown-manager         error",
+        "2  ORG003  unknown-dotted-manager  error",
+        "2  SHP002  single-report-manager   info",
+        "Found 11 findings (5 errors, 4 warnings, 2 info) in 2 files, 18 people checked; "
+        "most frequent: ORG004 4, ORG001 3, ORG003 2.",
+    ]
+    assert run("check", "--statistics", "--fail-on", "never", one).exit_code == 0
+    assert run("check", "--statistics", EXAMPLES / "scaleup.yaml").stdout == \
+        "No findings in 1 file, 37 people checked.\n"
+
+
+def test_statistics_as_json_and_refused_in_other_formats(write_org, monkeypatch):
+    path = write_org(SHARED_MISSING_MANAGER)
+    result = run("check", "--statistics", "--format", "json", path)
+    assert json.loads(result.stdout)[:2] == [
+        {"code": "ORG001", "name": "unknown-manager", "severity": "error", "count": 3},
+        {"code": "ORG004", "name": "multiple-tops", "severity": "warning", "count": 2},
+    ]
+    refused = run("check", "--statistics", "--format", "sarif", path)
+    assert refused.exit_code == 2 and "--statistics prints json or text, not sarif" in refused.stderr
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert run("check", "--statistics", path).stdout.startswith("3  ORG001")

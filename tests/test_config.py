@@ -60,7 +60,7 @@ def test_options_severity_and_per_file_ignores(tmp_path):
     result = run("check", "--format", "json", org)
     found = json.loads(result.stdout)["findings"]
     assert [(f["code"], f["severity"]) for f in found] == [("SHP001", "error"), ("SHP002", "info")]
-    assert "1 direct reports > max-span 0" in found[0]["message"]
+    assert "1 direct report > max-span 0" in found[0]["message"]
     assert result.exit_code == 1
     (tmp_path / "legacy").mkdir()
     old = tmp_path / "legacy" / "old.yaml"

@@ -63,6 +63,15 @@ def run_custom(tmp_path, given: str, then: str, message: str = "{id}") -> list[t
     ('{team = ["web"]}', '{required-attribute = "title"}', "{id} lacks {value}", [("des", "des lacks title")]),
     ('{status = "planned"}', '{required-attribute = "team"}', "{id}", [("d2", "d2")]),
     ('{status = "present", role = ["product_designer"]}', '{required-attribute = "team"}', "{id}", []),
+    ('{role = ["head_of_design", "cto"]}', '{subtree-has-at-least = {count = 3, roles = ["product_designer"]}}',
+     "{a_title} leads {value:person|people}, fewer than {limit}",
+     [("cto", "a Chief Technology Officer leads 1 person, fewer than 3"),
+      ("hd", "a Head of Design leads 0 people, fewer than 3")]),
+    ('{role = ["engineering_manager", "head_of_design"]}',
+     '{subtree-has-at-least = {count = 4, roles = ["software_engineer"]}}', "{a_title} has {value:engineer}",
+     [("hd", "a Head of Design has 0 engineers"), ("em", "an Engineering Manager has 3 engineers")]),
+    ('{rank = {min = 70}}', '{attribute-at-least = {attribute = "experience_years", value = 3}}',
+     "{id}: {value:year}, not {limit:year}", [("hd", "hd: 2 years, not 3 years")]),
 ])
 def test_each_check(tmp_path, given, then, message, expected):
     assert run_custom(tmp_path, given, then, message) == expected
@@ -135,6 +144,12 @@ def test_custom_rules_go_through_the_whole_engine_and_every_format(tmp_path):
      "7:9: custom rule rules[0]: then.direct-reports-at-most: Input should be a valid integer"),
     ('then = {direct-reports-at-most = 2}\nmessage = "{who}"',
      "8:1: custom rule rules[0]: message: message placeholder {who} is not one of"),
+    ('then = {direct-reports-at-most = 2}\nmessage = "{id:>9}"',
+     "8:1: custom rule rules[0]: message: message placeholder {id:>9}: only {value} and {limit} take a noun"),
+    ('then = {direct-reports-at-most = 2}\nmessage = "{value:.1f}"',
+     "8:1: custom rule rules[0]: message: message placeholder {value:.1f}: only {value} and {limit} take a noun"),
+    ('then = {required-attribute = "team"}\nmessage = "{value:person|people}"',
+     "4:1: custom rule rules[0]: message: required-attribute does not count anything"),
     ('then = {direct-reports-at-most = 2}\nseverity = "fatal"',
      "8:1: custom rule rules[0]: severity: Input should be 'error', 'warning' or 'info'"),
     ('then = {direct-reports-at-most = 2}\nwhen = 1', "8:1: custom rule rules[0]: when: unknown key 'when'"),

@@ -11,6 +11,10 @@ EXPECTED = {
     "startup.yaml": [("PRD001", "sofia")],
     "scaleup.yaml": [],
     "enterprise.yaml": [("SHP002", "open-payments-spm"), ("SHP004", "nia.quist"), ("SHP001", "hal.yilmaz")],
+    "reorg-before.yaml": [("PRD011", "maya"), ("PRD002", "hugo"), ("PRD006", "hugo"), ("SHP002", "aisha"),
+                          ("PRD002", "hana")],
+    "reorg-after.yaml": [("PRD008", "noor"), ("PRD002", "hugo"), ("PRD002", "hana"), ("SHP002", "hana"),
+                         ("PRD001", "kim"), ("PRD002", "kim"), ("SHP002", "kim")],
     "mistakes.yaml": [
         ("PRD011", "maya"), ("PRD005", "vera"), ("SHP002", "vera"), ("PRD012", "amy"), ("SHP002", "amy"),
         ("PRD001", "hugo"), ("PRD004", "hugo"), ("PRD006", "hugo"), ("PRD007", "sid"), ("PRD008", "jake"),

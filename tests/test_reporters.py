@@ -10,7 +10,7 @@ import pytest
 
 from orgmodel import RULES
 from orgmodel.findings import Finding, Severity
-from orgmodel.report import REPORTERS, ReportContext, Summary
+from orgmodel.report import REPORTERS, STATISTICS, ReportContext, Summary
 from orgmodel.report.github import escape_data, escape_property
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -98,3 +98,19 @@ def test_junit_has_a_case_per_rule_that_ran_and_failures_for_findings():
 def test_jsonl_is_one_finding_per_line():
     lines = REPORTERS["jsonl"](FINDINGS, SUMMARY, CONTEXT).splitlines()
     assert [json.loads(line)["code"] for line in lines] == ["PRD001", "PRD005", "SHP002"]
+
+
+def test_statistics_count_each_code_at_its_most_severe_most_frequent_first():
+    twice = FINDINGS + [Finding("pia", "m", code="SHP002", name="single-report-manager", severity=Severity.WARNING,
+                                file="/repo/other.yaml", line=1, column=1)]
+    summary = Summary.of(twice, files=3, people=40)
+    text = STATISTICS["text"](twice, summary, CONTEXT)
+    assert text.splitlines() == [
+        "2  SHP002  single-report-manager  warning",
+        "1  PRD001  leader-without-team    error",
+        "1  PRD005  vp-not-under-ceo       warning",
+        "Found 4 findings (1 error, 2 warnings, 1 info) in 3 files, 40 people checked; "
+        "most frequent: SHP002 2, PRD001 1, PRD005 1.",
+    ]
+    assert json.loads(STATISTICS["json"](twice, summary, CONTEXT))[0] == \
+        {"code": "SHP002", "name": "single-report-manager", "severity": "warning", "count": 2}

@@ -130,10 +130,28 @@ _config_options = [
 
 
 def config_options(command):
-    for option in reversed(_config_options):
+    return _apply(_config_options, command)
+
+
+_selection_options = [
+    click.option("--select", multiple=True, metavar="CODES",
+                 help="Run only these rules (codes or prefixes, comma-separated; ALL for every rule)."),
+    click.option("--extend-select", multiple=True, metavar="CODES",
+                 help="Run these rules too, on top of the selection (e.g. the opt-in PRD013)."),
+    click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or prefixes)."),
+]
+
+
+def selection_options(command):
+    """--select, --extend-select and --ignore: which rules run, for every command that runs them."""
+    return _apply(_selection_options, command)
+
+
+def _apply(options, command):
+    for option in reversed(options):
         command = option(command)
     return command
 
 
 # The commands register themselves on `main` when their modules are imported.
-from . import catalog, check, render, setup  # noqa: E402,F401
+from . import catalog, check, exporting, render, review, setup  # noqa: E402,F401

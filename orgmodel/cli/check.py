@@ -13,10 +13,11 @@ from ..atomic import write_text_atomic
 from ..config import FAIL_LEVELS
 from ..engine import select_rules
 from ..findings import OrgInputError
-from ..report import REPORTERS, ReportContext, Summary
+from ..report import REPORTERS, STATISTICS, ReportContext, Summary
 from ..sources import load
 from ..wording import plural
-from . import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, findings_for, print_problems, use_colour, config_options, main
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, print_problems,
+               selection_options, use_colour)
 from . import IsoDate
 
 
@@ -25,11 +26,10 @@ from . import IsoDate
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default=None,
               help="Output format [default: text; github when GITHUB_ACTIONS=true].")
 @click.option("--output", metavar="FILE", help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Run only these rules (codes or prefixes, comma-separated; ALL for every rule).")
-@click.option("--extend-select", multiple=True, metavar="CODES",
-              help="Run these rules too, on top of the selection (e.g. the opt-in PRD013).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or prefixes).")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule gave (count, code, name, severity; most frequent first) "
+                   "instead of the findings. Text or json.")
+@selection_options
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
               help="Exit 1 when a finding is at least this severe [default: error].")
 @click.option("--as-of", type=IsoDate(), metavar="DATE",
@@ -41,7 +41,7 @@ from . import IsoDate
 @config_options
 @click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
                                                    "came from, then exit.")
-def check(files, output_format, output, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size,
+def check(files, output_format, output, statistics, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size,
           config_path, isolated, show_config):
     """Check org files against the rules and report findings.
 
@@ -56,6 +56,7 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
       orgmodel check org.yaml
       orgmodel check --select PRD --fail-on warning org.yaml
       orgmodel check --option max-span=12 --format sarif --output org.sarif org.yaml
+      orgmodel check --statistics people/*.yaml
       orgmodel check --show-config org.yaml
     """
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
@@ -67,7 +68,10 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
     if not files:
         raise click.UsageError("give at least one org file (or - for standard input)")
     if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
+    reporters = STATISTICS if statistics else REPORTERS
+    if output_format not in reporters:
+        raise click.UsageError(f"--statistics prints {' or '.join(sorted(STATISTICS))}, not {output_format}")
     findings, people, unreadable, readable, failing = [], 0, 0, [], False
     ran: dict[str, None] = {}
     for path in files:
@@ -95,7 +99,7 @@ def check(files, output_format, output, select, extend_select, ignore, fail_on, 
         context = ReportContext(rules=configs.registry, ran=tuple(ran), files=tuple(readable),
                                 root=_repository_root(), version=__version__)
         colour = output is None and use_colour()
-        report = REPORTERS[output_format](findings, summary, context, color=colour)
+        report = reporters[output_format](findings, summary, context, color=colour)
         if output is None:
             click.echo(report, nl=False, color=colour)
         else:

@@ -9,7 +9,7 @@ import click
 from ..findings import OrgInputError
 from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, Configs, findings_for, print_problems, config_options, main
+from . import EXIT_INPUT, Configs, config_options, findings_for, main, print_problems, selection_options
 from . import IsoDate
 
 
@@ -24,6 +24,7 @@ from . import IsoDate
               help="What box colours stand for.")
 @click.option("--findings/--no-findings", "show_findings", default=True, show_default=True,
               help="Outline people with findings in the colour of the worst one, with a count badge.")
+@selection_options
 @click.option("--title", help="Chart title (default: the org's name).")
 @click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Draw the org as of this date (overrides as_of in the file).")
@@ -32,8 +33,8 @@ from . import IsoDate
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse org files larger than this many megabytes.")
 @config_options
-def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi, max_file_size, config_path,
-           isolated):
+def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, title, as_of, dpi,
+           max_file_size, config_path, isolated):
     """Draw the org chart of FILE.
 
     The chart is written atomically: a failure never leaves a half-written
@@ -45,6 +46,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
       orgmodel render examples/scaleup.yaml -o scaleup.png
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
+      orgmodel render org.yaml -o org.svg --ignore ORG005
     """
     from ..render import RenderError, output_format, render as draw_chart
 
@@ -52,7 +54,7 @@ def render(file, output, root, depth, color_by, show_findings, title, as_of, dpi
         output_format(output)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
-    config = Configs(config_path, isolated).for_file(file)
+    config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     try:
         org = load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024,
                    known_codes=config.registry)

@@ -8,12 +8,23 @@ that ran) and the repository root SARIF paths are relative to.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding, Severity
-from . import github, json_report, jsonl, junit, sarif, text
+from . import github, json_report, jsonl, junit, sarif, statistics, text
+
+
+@dataclass(frozen=True)
+class CodeCount:
+    """How many findings one rule gave (at its most severe, should configurations differ)."""
+
+    code: str
+    name: str
+    severity: Severity
+    count: int
 
 
 @dataclass(frozen=True)
@@ -23,13 +34,22 @@ class Summary:
     errors: int
     warnings: int
     infos: int
+    #: Findings per rule code, most frequent first (ties by code).
+    by_code: tuple[CodeCount, ...] = ()
 
     @classmethod
     def of(cls, findings: Sequence[Finding], *, files: int, people: int) -> Summary:
         counts = {level: 0 for level in Severity}
+        per_code: Counter[str] = Counter()
+        worst: dict[str, Finding] = {}
         for finding in findings:
             counts[finding.severity] += 1
-        return cls(files, people, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])
+            per_code[finding.code] += 1
+            if finding.code not in worst or finding.severity > worst[finding.code].severity:
+                worst[finding.code] = finding
+        by_code = tuple(sorted((CodeCount(code, worst[code].name, worst[code].severity, count)
+                                for code, count in per_code.items()), key=lambda c: (-c.count, c.code)))
+        return cls(files, people, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], by_code)
 
     @property
     def findings(self) -> int:
@@ -64,4 +84,10 @@ REPORTERS: dict[str, Reporter] = {
     "junit": junit.render,
 }
 
-__all__ = ["REPORTERS", "ReportContext", "Reporter", "Summary"]
+#: ``check --statistics``: a count per rule code instead of the findings.
+STATISTICS: dict[str, Reporter] = {
+    "text": statistics.render_text,
+    "json": statistics.render_json,
+}
+
+__all__ = ["REPORTERS", "STATISTICS", "CodeCount", "ReportContext", "Reporter", "Summary"]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from ..findings import Finding
+from ..wording import plural
 
 
 def render(findings: Sequence[Finding], summary, context, *, color: bool = False) -> str:
@@ -33,7 +34,7 @@ def render(findings: Sequence[Finding], summary, context, *, color: bool = False
                 failures += 1
                 worst = max(f.severity for f in hits)
                 failure = ET.SubElement(case, "failure", type=str(worst),
-                                        message=f"{len(hits)} finding{'s' if len(hits) > 1 else ''}")
+                                        message=plural(len(hits), "finding"))
                 failure.text = "\n".join(
                     f"{f.file}:{f.line}:{f.column}: [{f.severity}] {f.message}"
                     + (f" (suggestion: {f.suggestion})" if f.suggestion else "") for f in hits)

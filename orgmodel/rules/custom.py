@@ -19,6 +19,7 @@ overrides, per-person ``ignore`` and every output format.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterable
 from typing import Literal
@@ -28,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..findings import Finding, Severity
 from ..org import Org, Person
 from ..roles import FAMILIES
+from ..wording import plural, with_article
 from .base import Rule
 
 CODE_PATTERN = r"^[A-Z]{2,8}[0-9]{3}$"
@@ -41,6 +43,7 @@ PLACEHOLDERS = {
     "id": "the person's id",
     "role": "the person's role id",
     "title": "the person's title (or role title)",
+    "a_title": "the same with 'a' or 'an' before it: 'an Engineering Manager'",
     "team": "the person's team",
     "manager": "their manager, as 'Name (id)'",
     "manager_id": "their manager's id",
@@ -48,6 +51,10 @@ PLACEHOLDERS = {
     "value": "the value the check looked at (a count, an attribute)",
     "limit": "the number the check compared it with",
 }
+#: Placeholders that hold a number for these checks, so a noun can follow them: ``{value:person|people}``.
+COUNTED = ("value", "limit")
+NUMERIC_CHECKS = ("subtree-has-at-least", "direct-reports-at-most", "attribute-at-least", "attribute-at-most")
+_NOUN_SPEC = re.compile(r"^[A-Za-z][A-Za-z .'-]*(\|[A-Za-z][A-Za-z .'-]*)?$")
 
 
 class _Spec(BaseModel):
@@ -121,15 +128,43 @@ class CustomRuleSpec(_Spec):
     @field_validator("message")
     @classmethod
     def known_placeholders(cls, message: str) -> str:
-        try:
-            fields = [field for _, field, _, _ in string.Formatter().parse(message) if field is not None]
-        except ValueError as exc:
-            raise ValueError(f"message is not a valid template: {exc}") from None
-        for field in fields:
+        for field, spec in _placeholders(message):
             if field not in PLACEHOLDERS:
                 raise ValueError(f"message placeholder {{{field}}} is not one of "
                                  + ", ".join("{" + p + "}" for p in PLACEHOLDERS))
+            if spec and (field not in COUNTED or not _NOUN_SPEC.match(spec)):
+                raise ValueError(f"message placeholder {{{field}:{spec}}}: only {{value}} and {{limit}} take a "
+                                 "noun after a colon, as in {value:year} or {value:person|people}")
         return message
+
+    @model_validator(mode="after")
+    def nouns_follow_numbers(self) -> CustomRuleSpec:
+        if self.then.kind not in NUMERIC_CHECKS and any(spec for _, spec in _placeholders(self.message)):
+            raise ValueError(f"message: {self.then.kind} does not count anything, so {{value}} and {{limit}} "
+                             "take no noun here")
+        return self
+
+
+def _placeholders(message: str) -> list[tuple[str, str]]:
+    """The (name, format spec) of each placeholder in a message template."""
+    try:
+        return [(field, spec or "") for _, field, spec, _ in string.Formatter().parse(message) if field is not None]
+    except ValueError as exc:
+        raise ValueError(f"message is not a valid template: {exc}") from None
+
+
+class _MessageFormatter(string.Formatter):
+    """``str.format`` where a count can carry its noun: ``{value:person|people}`` gives ``1 person`` or
+    ``2 people``, ``{value:year}`` gives ``1 year`` or ``3 years``; a number alone prints as ``3`` or ``2.5``."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if format_spec:
+            one, _, many = format_spec.partition("|")
+            return plural(value, one, many or None)
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+_FORMATTER = _MessageFormatter()
 
 
 def _selector(given: Given, org: Org) -> Callable[[Person], bool]:
@@ -197,7 +232,7 @@ def _violations(spec: CustomRuleSpec, org: Org) -> Iterable[tuple[Person, dict]]
             if value is None:
                 continue
             if (value < arg.value) if kind == "attribute-at-least" else (value > arg.value):
-                yield p, {"value": f"{value:g}", "limit": f"{arg.value:g}"}
+                yield p, {"value": value, "limit": arg.value}
     elif kind == "required-attribute":
         for p in people:
             if getattr(p, arg) is None:
@@ -212,11 +247,12 @@ def build_rule(spec: CustomRuleSpec, origin: str) -> Rule:
             boss = org.manager_of(person.id)
             fields = {
                 "name": person.name, "id": person.id, "role": person.role.id, "title": person.display_title,
+                "a_title": with_article(person.display_title),
                 "team": person.team or "", "manager": boss.label if boss else "nobody",
                 "manager_id": boss.id if boss else "", "ancestor": "", "value": "", "limit": "",
             }
             fields.update(values)
-            yield Finding(person.id, spec.message.format_map(fields))
+            yield Finding(person.id, _FORMATTER.vformat(spec.message, (), fields))
 
     check.__name__ = spec.name.replace("-", "_")
     check.__doc__ = (f"{spec.description}\n\nA custom rule: for people matching {_describe(spec.given)}, "

@@ -266,7 +266,7 @@ def missing_head_of_product(org: Org, min_team: int) -> Iterable[Finding]:
         team = [org.people[r] for r in reports]
         team = [p for p in team if p.role.is_product_team_member and org.is_present(p)]
         if len(team) >= min_team:
-            yield Finding(pid, f"{who(manager)} directly manages {len(team)} product team members "
+            yield Finding(pid, f"{who(manager)} directly manages {plural(len(team), 'product team member')} "
                                f">= min-team {min_team}, with no product leader",
                           related=tuple(p.id for p in team),
                           suggestion=f"add a head of product between {manager.label} and these product managers")
@@ -293,13 +293,17 @@ def missing_vp_of_product(org: Org, min_heads: int) -> Iterable[Finding]:
     common = [pid for pid in org.order if inside[pid] + (pid in head_ids) == len(heads)]
     names = ", ".join(p.label for p in heads)
     related = tuple(p.id for p in heads)
-    if common:
+    counted = f"{len(heads)} heads of product"
+    if len(heads) == 1:  # min-heads 1: the head is their own nearest common manager
+        yield Finding(heads[0].id, f"{who(heads[0])} has no VP of Product above them",
+                      suggestion=f"hire a VP of Product for {heads[0].label} to report to")
+    elif common:
         where = org.people[max(common, key=org.depth.__getitem__)]
-        yield Finding(where.id, f"{len(heads)} heads of product report up through {where.label} with no VP of "
-                                f"Product above them: {names}", related=related,
+        yield Finding(where.id, f"{counted} report up through {where.label} with no VP of Product above them: "
+                                f"{names}", related=related,
                       suggestion=f"hire a VP of Product under {where.label} to lead them")
     else:
-        yield Finding(heads[0].id, f"{len(heads)} heads of product have no VP of Product above them and no common "
+        yield Finding(heads[0].id, f"{counted} have no VP of Product above them and no common "
                                    f"manager: {names}", related=related[1:],
                       suggestion="hire a VP of Product and have the heads report to them")
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ..findings import Finding, Severity
 from ..org import Org
+from ..wording import people, plural, with_article
 from .base import Option, rule
 
 
@@ -22,7 +23,7 @@ def span_too_wide(org: Org, max_span: int) -> Iterable[Finding]:
     for pid, reports in org.direct_reports.items():
         if len(reports) > max_span:
             person = org.people[pid]
-            yield Finding(pid, f"{person.label} has {len(reports)} direct reports > max-span {max_span}",
+            yield Finding(pid, f"{person.label} has {plural(len(reports), 'direct report')} > max-span {max_span}",
                           suggestion="group some of them under a lead, or raise max-span if this is deliberate")
 
 
@@ -52,27 +53,29 @@ def single_report_manager(org: Org) -> Iterable[Finding]:
 @rule("SHP003", "too-many-layers", Severity.WARNING,
       options=[Option("max-layers", 7, "most levels a person may sit below the top")])
 def too_many_layers(org: Org, max_layers: int) -> Iterable[Finding]:
-    """A person sits more than `max-layers` levels below the top.
+    """People sit more than `max-layers` levels below the top.
 
     Every layer slows information on its way up and down. The finding is on
-    the first person of each branch that is too deep (exactly one level past
-    the limit) and counts everyone below them, rather than repeating itself
-    for each of them.
+    the manager at the limit (exactly `max-layers` levels down) who has
+    people below them, and counts everyone under that manager: one finding
+    per place where the org grows too deep, not one per person past it.
 
     Source: general org-design practice (delayering).
     """
     below = None
     for pid in org.order:
-        if org.depth[pid] != max_layers + 1:
+        if org.depth[pid] != max_layers or not org.direct_reports[pid]:
             continue
         if below is None:
             below = org.count_below(lambda p: True)
-        person = org.people[pid]
+        manager = org.people[pid]
         top = _top_of(org, pid)
-        more = f" (and {below[pid]} people below them)" if below[pid] else ""
-        yield Finding(pid, f"{person.label} sits {max_layers + 1} levels below the top, {top.label}, "
-                           f"> max-layers {max_layers}{more}",
-                      related=(top.id,), suggestion="remove a management layer above them")
+        deeper = f"the {people(below[pid])} below them {'is' if below[pid] == 1 else 'are'}"
+        where = f"{manager.label} is the top" if top.id == pid else \
+            f"{manager.label} sits {plural(max_layers, 'level')} below the top, {top.label}"
+        yield Finding(pid, f"{where}, so {deeper} past max-layers {max_layers}",
+                      related=(top.id,) if top.id != pid else (),
+                      suggestion="remove a management layer above them, or move their reports up")
 
 
 def _top_of(org: Org, pid: str):
@@ -99,6 +102,6 @@ def reports_to_vacancy(org: Org) -> Iterable[Finding]:
         above = org.manager_of(boss.id)
         interim = f"have them report to {above.label} until it is filled" if above else \
             "give them an interim manager until it is filled"
-        seat = f"a {boss.role.title} position nobody fills yet" if boss.name != boss.id else "which nobody fills yet"
+        seat = f"{with_article(boss.role.title)} position nobody fills yet" if boss.name != boss.id else "which nobody fills yet"
         yield Finding(person.id, f"{person.label} reports to {boss.label}, {seat}", related=(boss.id,),
                       suggestion=interim)

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from ..findings import Finding, Severity
 from ..org import Org
 from ..roles import UNKNOWN
-from ..suggest import closest
+from ..suggest import PersonFinder, closest
+from ..wording import people, plural
 from .base import rule
 
 
-def _id_hint(org: Org, missing: str) -> str:
-    close = closest(missing, org.people)
-    return f"did you mean {org.people[close].label}?" if close else ""
+class _IdHints:
+    """``did you mean Justin Farris (jfarris)?`` for an id that names nobody, when it clearly
+    means one person; each org's people are indexed once, on the first id that needs it."""
+
+    def __init__(self, org: Org):
+        self.org = org
+        self.finder: PersonFinder | None = None
+        self.hints: dict[str, str] = {}
+
+    def __call__(self, missing: str) -> str:
+        if missing not in self.hints:
+            if self.finder is None:
+                self.finder = PersonFinder((p.id, p.name) for p in self.org)
+            found = self.finder.find(missing)
+            self.hints[missing] = f"did you mean {self.org.people[found].label}?" if found else ""
+        return self.hints[missing]
 
 
 @rule("ORG001", "unknown-manager", Severity.ERROR)
@@ -24,16 +39,23 @@ def unknown_manager(org: Org) -> Iterable[Finding]:
     org is unknown: every chain rule treats them as a top until this is
     fixed. Usually a typo in an id, or a manager who left the file.
 
+    The suggestion names the person the id most likely means only when that
+    is clear: the id is their name or email written another way, or a
+    one-letter typo of a non-numeric id. Numeric ids never get a guess, since
+    employee 97 is not employee 7. When several people name the same missing
+    manager, each finding says how many do: it is usually one manager who
+    left the file.
+
     Source: general org-design practice (every reporting line must resolve).
     """
-    hints: dict[str, str] = {}
+    hint = _IdHints(org)
+    sharing = Counter(org.people[pid].reports_to for pid in org.unknown_managers)
     for pid in org.unknown_managers:
         person = org.people[pid]
         missing = person.reports_to
-        if missing not in hints:
-            hints[missing] = _id_hint(org, missing)
-        yield Finding(pid, f"{person.label} reports to {missing!r}, who is not in the org",
-                      suggestion=hints[missing] or "add that person, or correct reports_to")
+        shared = f"; {missing!r} is named as manager by {people(sharing[missing])}" if sharing[missing] > 1 else ""
+        yield Finding(pid, f"{person.label} reports to {missing!r}, who is not in the org{shared}",
+                      suggestion=hint(missing) or "add that person, or correct reports_to")
 
 
 @rule("ORG002", "reporting-cycle", Severity.ERROR)
@@ -54,7 +76,7 @@ def reporting_cycle(org: Org) -> Iterable[Finding]:
                           suggestion="set reports_to to their real manager, or remove it if they are the top")
             continue
         path = " -> ".join(org.people[pid].label for pid in cycle + [cycle[0]])
-        yield Finding(first.id, f"reporting cycle of {len(cycle)} people: {path}", related=tuple(cycle[1:]),
+        yield Finding(first.id, f"reporting cycle of {people(len(cycle))}: {path}", related=tuple(cycle[1:]),
                       suggestion=f"make one of them report to someone outside the cycle "
                                  f"(for example change {first.label}'s reports_to)")
 
@@ -68,11 +90,12 @@ def unknown_dotted_manager(org: Org) -> Iterable[Finding]:
 
     Source: general org-design practice (every reporting line must resolve).
     """
+    hint = _IdHints(org)
     for person in org:
         for missing in person.dotted_to:
             if missing not in org.people:
                 yield Finding(person.id, f"{person.label} has a dotted line to {missing!r}, who is not in the org",
-                              suggestion=_id_hint(org, missing) or "add that person, or remove the dotted line")
+                              suggestion=hint(missing) or "add that person, or remove the dotted line")
 
 
 @rule("ORG004", "multiple-tops", Severity.WARNING)
@@ -101,7 +124,7 @@ def multiple_tops(org: Org) -> Iterable[Finding]:
         if pid == real.id:
             continue
         person = org.people[pid]
-        yield Finding(pid, f"{person.label} has no manager, like {real.label}: the org has {len(org.tops)} tops",
+        yield Finding(pid, f"{person.label} has no manager, like {real.label}: the org has {plural(len(org.tops), 'top')}",
                       related=(real.id,), suggestion=f"set reports_to (perhaps to {real.id!r})")
 
 

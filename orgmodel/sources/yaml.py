@@ -207,7 +207,7 @@ class _Builder:
         self.fail_if_problems()
         persons = [self.person(model, raw, catalog) for model, raw in zip(people, entries)]
         return Org(header.org, persons, roles=catalog, teams=teams, as_of=as_of or header.as_of,
-                   file=self.filename, warnings=self.warnings)
+                   file=self.filename, warnings=self.warnings, currency=header.currency)
 
     def validate_header(self, root: YamlMap, data: dict) -> OrgHeader | None:
         try:
@@ -330,6 +330,7 @@ class _Builder:
             hired=model.hired,
             experience_years=model.experience_years,
             status=model.status,
+            cost=model.cost,
             ignore=tuple(model.ignore),
             line=raw.mark[0],
             column=raw.mark[1],
@@ -422,14 +423,16 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
         return f"'{field}' may contain only {ID_CHARACTERS}, not {got}"
     if kind == "iso_date":
         return f"'{field}' {error['msg']}"
+    if kind == "string_pattern_mismatch" and field == "currency":
+        return f"'currency' must be a three-letter ISO 4217 code in capitals, like EUR or USD, not {got}"
     if kind == "string_too_short":
         return f"'{field}' must not be empty"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{field}' must be a whole number, not {got}"
-    if kind in ("float_parsing", "float_type"):
-        return f"'{field}' must be a number, not {got}"
     if kind == "finite_number":
         return f"'{field}' must be a finite number, not {got}"
+    if kind in ("float_parsing", "float_type"):
+        return f"'{field}' must be a number, not {got}"
     if kind == "greater_than_equal":
         return f"'{field}' must be at least {error['ctx']['ge']:g}, not {got}"
     if kind == "literal_error":

@@ -238,3 +238,31 @@ def test_the_api_render_function_survives_importing_the_chart_modules(tmp_path):
     org = orgmodel.load(EXAMPLES / "startup.yaml")
     assert orgmodel.render(org, tmp_path / "c.json").people == 9
     assert "orgmodel.render" in sys.modules
+
+
+def test_render_selects_the_findings_it_overlays_like_check(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    mistakes = EXAMPLES / "mistakes.yaml"
+
+    def codes_on_chart(*options):
+        out = tmp_path / "m.svg"
+        result = run("render", mistakes, "-o", out, *options)
+        assert result.exit_code == 0, result.output
+        text = out.read_text()
+        return {code for code in ("PRD001", "PRD003", "PRD013", "SHP002") if f">{code} " in text}
+
+    assert codes_on_chart() == {"PRD001", "PRD003", "SHP002"}
+    assert codes_on_chart("--ignore", "SHP002,PRD003") == {"PRD001"}
+    assert codes_on_chart("--select", "SHP") == {"SHP002"}
+    assert codes_on_chart("--extend-select", "PRD013") == {"PRD001", "PRD003", "PRD013", "SHP002"}
+    refused = run("render", mistakes, "-o", tmp_path / "x.svg", "--ignore", "SHP0099")
+    assert refused.exit_code == 2 and "unknown rule code or prefix 'SHP0099'" in refused.stderr
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_render_and_check_share_one_definition_of_the_selection_options():
+    check, render_command = main.commands["check"], main.commands["render"]
+    for name in ("select", "extend_select", "ignore"):
+        [in_check] = [p for p in check.params if p.name == name]
+        [in_render] = [p for p in render_command.params if p.name == name]
+        assert (in_check.opts, in_check.help, in_check.multiple) == (in_render.opts, in_render.help, in_render.multiple)

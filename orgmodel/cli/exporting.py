@@ -1,0 +1,68 @@
+"""`orgmodel export`: the org as CSV, JSON, Graphviz DOT, Mermaid or GraphML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..atomic import write_text_atomic
+from ..export import EXPORTERS, SUFFIXES
+from ..findings import OrgInputError
+from ..sources import load
+from ..wording import plural
+from . import EXIT_INPUT, main, print_problems
+from . import IsoDate
+
+
+@main.command("export")
+@click.argument("file", metavar="FILE")
+@click.option("--format", "export_format", type=click.Choice(sorted(EXPORTERS)), default=None,
+              help="Output format [default: from the extension of -o: .csv, .json, .dot/.gv, .mmd, .graphml].")
+@click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically) instead of standard output.")
+@click.option("--as-of", type=IsoDate(), metavar="DATE",
+              help="Mark open positions and planned hires as of this date (overrides as_of in the file).")
+@click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
+              metavar="MB", help="Refuse org files larger than this many megabytes.")
+def export(file, export_format, output, as_of, max_file_size):
+    """Write the org of FILE in another format.
+
+    csv: one row per person, in the columns `orgmodel import` reads back.
+    json: the org file's structure as JSON. dot: a Graphviz digraph (render
+    it with `dot -Tsvg`). mermaid: a Mermaid flowchart for Markdown pages.
+    graphml: for graph tools (yEd, Gephi, networkx). Dotted lines are dashed
+    and open positions marked in the diagram formats.
+
+    \b
+    Examples:
+      orgmodel export org.yaml -o people.csv
+      orgmodel export org.yaml --format mermaid > org.mmd
+      orgmodel export org.yaml -o org.dot && dot -Tsvg org.dot -o org.svg
+    """
+    to_stdout = output in (None, "-")
+    if export_format is None:
+        if to_stdout:
+            raise click.UsageError("give --format, or -o with a file name ending in "
+                                   + ", ".join(sorted(SUFFIXES)))
+        export_format = SUFFIXES.get(Path(output).suffix.lower())
+        if export_format is None:
+            raise click.UsageError(f"cannot tell the export format from {output!r}: give --format "
+                                   f"({', '.join(sorted(EXPORTERS))}) or end the file name in "
+                                   + ", ".join(sorted(SUFFIXES)))
+    try:
+        org = load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+    except OrgInputError as exc:
+        print_problems(exc.problems)
+        sys.exit(EXIT_INPUT)
+    print_problems(org.warnings)
+    text = EXPORTERS[export_format](org)
+    if to_stdout:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"Wrote {output} ({export_format}, {plural(len(org), 'person', 'people')}).", err=True)

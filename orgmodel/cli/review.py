@@ -1,0 +1,211 @@
+"""`orgmodel diff`, `plan` and `stats`: review an org change, a hiring plan, the org's shape."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from ..analysis import diff_orgs, org_stats, plan_timeline
+from ..analysis.stats import BANDINGS
+from ..atomic import write_text_atomic
+from ..config import FAIL_LEVELS
+from ..findings import OrgInputError
+from ..report.diff import DIFF_REPORTERS
+from ..report.plan import PLAN_REPORTERS
+from ..report.stats import STATS_REPORTERS
+from ..sources import load
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, print_problems,
+               selection_options)
+from . import IsoDate
+
+_as_of_option = click.option("--as-of", type=IsoDate(), metavar="DATE",
+                             help="Evaluate the org(s) on this date (overrides as_of in the files).")
+_output_option = click.option("-o", "--output", metavar="FILE",
+                              help="Write the report to FILE (atomically) instead of standard output.")
+
+
+def _git_show(revision: str, path: str) -> bytes:
+    """The bytes of PATH at REVISION, through `git show` (no shell)."""
+    try:
+        shown = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, check=False)
+    except OSError as exc:
+        raise click.UsageError(f"cannot run git to read {revision}:{path}: {exc.strerror or exc}") from None
+    if shown.returncode != 0:
+        reason = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise click.UsageError(f"git cannot read {revision}:{path}: {reason[-1] if reason else 'unknown error'}")
+    return shown.stdout
+
+
+def _split_revision(spec: str) -> tuple[str, str] | None:
+    """``REV:PATH`` -> (REV, PATH) when ``spec`` is not a file on disk and names a revision."""
+    if os.path.exists(spec) or ":" not in spec or spec == "-":
+        return None
+    revision, _, path = spec.partition(":")
+    if not revision or not path:
+        return None
+    return revision, path
+
+
+def _load(spec: str, *, as_of, max_bytes: int, revision: str | None = None):
+    """An org from a file, or from ``REV:PATH`` in git; input errors print and exit 2."""
+    split = (revision, spec) if revision else _split_revision(spec)
+    try:
+        if split is None:
+            return load(spec, as_of=as_of, max_bytes=max_bytes)
+        data = _git_show(*split)
+        # A temporary file with the same ending lets every reader (YAML, CSV, ...) read it.
+        with tempfile.TemporaryDirectory(prefix="orgmodel-") as folder:
+            copy = Path(folder) / Path(split[1]).name
+            copy.write_bytes(data)
+            return load(copy, as_of=as_of, max_bytes=max_bytes, display_name=f"{split[0]}:{split[1]}")
+    except OrgInputError as exc:
+        print_problems(exc.problems)
+        sys.exit(EXIT_INPUT)
+
+
+def _write(output: str | None, text: str) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, metavar="OLD NEW")
+@click.option("--git", "git_ref", metavar="REF", help="Compare FILE at git revision REF with FILE as it is now "
+                                                       "(then give one FILE).")
+@click.option("--format", "output_format", type=click.Choice(sorted(DIFF_REPORTERS)), default="text",
+              show_default=True, help="Report format; markdown is written to be posted on a pull request.")
+@click.option("--fail-on-new", type=click.Choice(list(FAIL_LEVELS)), default="never", show_default=True,
+              help="Exit 1 when the change introduces a finding at least this severe.")
+@_as_of_option
+@_output_option
+@click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
+              metavar="MB", help="Refuse org files larger than this many megabytes.")
+@selection_options
+@config_options
+def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_size, select, extend_select, ignore,
+         config_path, isolated):
+    """Review an org change: who joins, leaves, moves; findings introduced and resolved.
+
+    OLD and NEW are org files, or git revisions of one as REV:PATH. People
+    are matched by id. Exit code 1 with --fail-on-new when the change
+    introduces findings at or above that level, whatever was there before:
+    the gate that lets a team adopt orgmodel on an imperfect org.
+
+    \b
+    Examples:
+      orgmodel diff examples/reorg-before.yaml examples/reorg-after.yaml
+      orgmodel diff main:org/people.yaml org/people.yaml --format markdown
+      orgmodel diff --git main org/people.yaml --fail-on-new warning
+    """
+    if git_ref is not None:
+        if len(files) != 1:
+            raise click.UsageError("with --git, give one FILE: it is compared at REF and as it is now")
+        old_spec, new_spec = files[0], files[0]
+    elif len(files) != 2:
+        raise click.UsageError("give two org files (or REV:PATH revisions): OLD and NEW")
+    else:
+        old_spec, new_spec = files
+    date = as_of
+    max_bytes = max_file_size * 1024 * 1024
+    old = _load(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref)
+    new = _load(new_spec, as_of=date, max_bytes=max_bytes)
+    configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore)
+    config = configs.for_file(new_spec if git_ref is None and _split_revision(new_spec) is None else None)
+    change = diff_orgs(old, new, findings_for(old, config, old.file), findings_for(new, config, new.file))
+    _write(output, DIFF_REPORTERS[output_format](change))
+    threshold = FAIL_LEVELS[fail_on_new]
+    failing = threshold is not None and any(f.severity >= threshold for f in change.introduced)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("file", metavar="FILE")
+@click.option("--format", "output_format", type=click.Choice(sorted(PLAN_REPORTERS)), default="text",
+              show_default=True, help="Report format.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="never", show_default=True,
+              help="Exit 1 when any step of the plan has a finding at least this severe.")
+@_as_of_option
+@_output_option
+@click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
+              metavar="MB", help="Refuse org files larger than this many megabytes.")
+@selection_options
+@config_options
+def plan(file, output_format, fail_on, as_of, output, max_file_size, select, extend_select, ignore, config_path,
+         isolated):
+    """The timeline of the planned hires in FILE.
+
+    From the as-of date through every later `hired` date, in order: who
+    starts, the headcount then, and the findings that appear and disappear
+    on that date (the checks run as of each date). A head of product who
+    starts before the product managers they will lead is PRD001 until the
+    first of them starts.
+
+    \b
+    Examples:
+      orgmodel plan examples/reorg-after.yaml
+      orgmodel plan org.yaml --format markdown --fail-on error
+    """
+    org = _load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+    config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
+    steps = plan_timeline(org, lambda dated: findings_for(dated, config, file))
+    _write(output, PLAN_REPORTERS[output_format](steps))
+    threshold = FAIL_LEVELS[fail_on]
+    failing = threshold is not None and any(f.severity >= threshold for step in steps for f in step.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("file", metavar="FILE")
+@click.option("--format", "output_format", type=click.Choice(sorted(STATS_REPORTERS)), default="text",
+              show_default=True, help="Report format.")
+@click.option("--managers", is_flag=True, help="List every manager with span, headcount below and layer.")
+@click.option("--bands", type=click.Choice(sorted(BANDINGS)), default="orgvue", show_default=True,
+              help="Span bands: orgvue (1, 2-3, 4-7, 8-12, 13-16, 17+) or McKinsey's archetypes "
+                   "(player-coach 3-5, coach 6-7, supervisor 8-10, facilitator 11-15, coordinator 16+).")
+@click.option("--plot", metavar="FILE", help="Also draw a one-page dashboard to FILE (.png, .svg or .pdf).")
+@_as_of_option
+@_output_option
+@click.option("--max-file-size", type=click.IntRange(min=1, max=1_000_000), default=200, show_default=True,
+              metavar="MB", help="Refuse org files larger than this many megabytes.")
+def stats(file, output_format, managers, bands, plot, as_of, output, max_file_size):
+    """Headcount, span of control, layers and cost of the org in FILE.
+
+    Headcount is split into present people, open positions and planned
+    hires, overall and by family, team and level. A span counts every
+    solid-line direct report. With `cost:` on people, cost rolls up per
+    manager, team and family.
+
+    \b
+    Examples:
+      orgmodel stats examples/enterprise.yaml
+      orgmodel stats org.yaml --managers --format csv -o managers.csv
+      orgmodel stats org.yaml --bands mckinsey --plot dashboard.png
+    """
+    if plot is not None:
+        from ..render.dashboard import DASHBOARD_FORMATS
+
+        if Path(plot).suffix.lower().lstrip(".") not in DASHBOARD_FORMATS:
+            raise click.UsageError(f"--plot: end the file name in {', '.join('.' + f for f in DASHBOARD_FORMATS)}")
+    org = _load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+    result = org_stats(org, banding=bands)
+    _write(output, STATS_REPORTERS[output_format](result, managers=managers))
+    if plot is not None:
+        from ..render.dashboard import draw_dashboard
+
+        try:
+            draw_dashboard(result, plot)
+        except OSError as exc:
+            click.echo(f"orgmodel: cannot write {plot}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        click.echo(f"Wrote {plot}.", err=True)
