@@ -27,6 +27,7 @@ _WHOLE_ID = re.compile(ID_PATTERN)
 # text, but Python-based validators search with `re`, where the look-ahead
 # is what rules out a final newline.
 SCHEMA_ID_PATTERN = ID_PATTERN + r"(?!\n)"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_AND_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ][0-9].*", re.DOTALL)
@@ -136,7 +137,8 @@ class OrgHeader(_Strict):
     version: Literal[1] = Field(1, description="Format version")
     org: str = Field(description="Display name of the organisation")
     as_of: IsoDate | None = Field(None, description="Evaluate the org on this date (ISO)")
-    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$",
+    currency: str | None = Field(None, pattern=CURRENCY_PATTERN,
+                                 json_schema_extra={"pattern": CURRENCY_PATTERN + r"(?!\n)"},
                                  description="ISO 4217 code of the currency people's cost is in, e.g. EUR")
     roles: dict[str, RoleDef] = Field(default_factory=dict, description="Role id -> role definition",
                                       json_schema_extra={"propertyNames": {"pattern": SCHEMA_ID_PATTERN}})

@@ -238,7 +238,7 @@ def test_the_json_schema_also_matches_ids_as_a_whole():
     from orgmodel.schema import org_schema
 
     validator = jsonschema.Draft7Validator(org_schema())
-    for bad in ({"org": "X", "people": [{"id": "x\n", "role": "ceo"}]},
+    for bad in ({"org": "X", "people": [{"id": "x\n", "role": "ceo"}]}, {"org": "X", "currency": "EUR\n", "people": []},
                 {"org": "X", "roles": {"r\n": {"family": "data"}}, "people": []}):
         assert any("does not match" in e.message for e in validator.iter_errors(bad)), bad
     assert validator.is_valid({"org": "X", "roles": {"r.1": {"family": "data"}}, "people": [{"id": "a-b_c.d", "role": "ceo"}]})
