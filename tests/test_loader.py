@@ -350,3 +350,17 @@ def test_messages_quote_values_escaped_and_short():
     found = problems('org: X\nroles: {"r\\n": {family: magic}}\npeople: []\n')
     assert all("\n" not in line for line in found)
     assert any(line.startswith("org.yaml:2:25: 'roles.'r\\n'.family' must be") for line in found), found
+
+
+def test_yaml_level_problems_come_with_the_orgs_own_in_one_run():
+    text = ("org: !custom X\n"
+            "people:\n"
+            "  - {id: a, role: ceo, role: cto, hired: 0}\n"
+            "  - {id: b, role: cto, reports_to: *nobody, experience_years: lots}\n")
+    assert problems(text) == [
+        "org.yaml:1:6: YAML tag '!custom' is not allowed in an org file",
+        "org.yaml:3:24: duplicate key 'role' (first defined at line 3)",
+        "org.yaml:3:42: 'hired' must be a date written YYYY-MM-DD, like 2025-03-01, not '0'",
+        "org.yaml:4:36: alias *nobody refers to no anchor defined before it",
+        "org.yaml:4:63: 'experience_years' must be a number, not 'lots'",
+    ]

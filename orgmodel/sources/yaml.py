@@ -24,7 +24,8 @@ from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..rules.base import names_a_rule
 from ..suggest import did_you_mean
-from .yamlparse import DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, YamlMap, parse, position_of, quote
+from .yamlparse import (DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, YamlMap, parse_with_problems, position_of,
+                        quote)
 
 #: Files larger than this are refused before reading (bytes); see ``max_bytes``.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -78,14 +79,17 @@ def load_bytes(
 ) -> Org:
     text = _decode(data, filename)
     try:
-        root, root_mark = parse(text, max_depth=max_depth)
+        root, root_mark, yaml_problems = parse_with_problems(text, max_depth=max_depth)
     except YamlError as exc:
         raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
     if known_codes is None:
         from ..rules import RULES
 
         known_codes = RULES.keys()
-    return _Builder(filename, frozenset(known_codes)).build(root, root_mark, as_of)
+    builder = _Builder(filename, frozenset(known_codes))
+    for problem in yaml_problems:  # reported with the org's own problems, all in one run
+        builder.problem((problem.line, problem.column), problem.message)
+    return builder.build(root, root_mark, as_of)
 
 
 def _read_bounded(path, name: str, max_bytes: int) -> bytes:

@@ -150,6 +150,21 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
     Raises :class:`YamlError` with every problem found, or the first syntax
     error (the parser cannot go on after one).
     """
+    root, root_mark, problems = parse_with_problems(text, max_depth=max_depth)
+    if problems:
+        raise YamlError(problems)
+    return root, root_mark
+
+
+def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
+    """Like :func:`parse`, but returns ``(value, mark, problems)`` when the problems leave a value.
+
+    A disallowed tag, a duplicate key (the first is kept), a key that is not
+    a plain value, an alias to no anchor (read as empty) or a bad merge key
+    still give a document, so a caller can report what else is wrong with it
+    in the same run. Syntax errors, nesting too deep, alias bombs and a
+    second document raise :class:`YamlError`.
+    """
     problems = _unacceptable_characters(text)
     if problems:
         raise YamlError(problems)
@@ -279,9 +294,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
     except yaml.YAMLError as exc:
         problems.append(YamlProblem(1, 1, "YAML error: " + " ".join(str(exc).split())))
         raise YamlError(problems) from None
-    if problems:
-        raise YamlError(problems)
-    return root, root_mark
+    return root, root_mark, problems
 
 
 def _collect_merge(frame: _Frame, value, mark: Mark, fail) -> None:
