@@ -56,7 +56,7 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 class YamlMap(dict):
     """A mapping with the position of itself, each key and each value."""
 
-    __slots__ = ("mark", "key_marks", "value_marks")
+    __slots__ = ("key_marks", "mark", "value_marks")
 
     def __init__(self, mark: Mark):
         super().__init__()
@@ -68,7 +68,7 @@ class YamlMap(dict):
 class YamlList(list):
     """A list with the position of itself and of each item."""
 
-    __slots__ = ("mark", "item_marks")
+    __slots__ = ("item_marks", "mark")
 
     def __init__(self, mark: Mark):
         super().__init__()
@@ -132,7 +132,7 @@ def _show_tag(tag: str) -> str:
 class _Frame:
     """A mapping or list under construction."""
 
-    __slots__ = ("value", "size", "anchor", "pending_key", "pending_key_mark", "merges")
+    __slots__ = ("anchor", "merges", "pending_key", "pending_key_mark", "size", "value")
 
     def __init__(self, value, anchor):
         self.value = value
