@@ -27,7 +27,7 @@ from . import render as _chart_package  # noqa: E402
 
 
 def render(org, output, **options):
-    """Draw ``org`` to ``output`` (.png, .svg, .pdf or .json); see ``orgmodel.render.render``."""
+    """Draw ``org`` to ``output`` (.png, .svg, .pdf, .html or .json); see ``orgmodel.render.render``."""
     return _chart_package.render(org, output, **options)
 
 

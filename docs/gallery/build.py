@@ -2,11 +2,12 @@
 
     python docs/gallery/build.py
 
-Writes <example>.png (findings overlay on) for each example, and
-manifest.json with what each chart was drawn from: SHA-256 hashes of the
-example, of its layout and of the drawing code (orgmodel/render). tests/render/test_gallery.py fails when an
-image is missing or its example or layout has changed since; run this
-script again and commit the result.
+Writes <example>.png (findings overlay on) and <example>.html (the
+interactive chart) for each example, and manifest.json with what each chart
+was drawn from: SHA-256 hashes of the example, of its layout and of the
+drawing code (orgmodel/render, the viewer's script and style included).
+tests/render/test_gallery.py fails when a chart is missing or its example or
+layout has changed since; run this script again and commit the result.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def fingerprint(example: Path) -> dict:
     org = orgmodel.load(example)
     layout = json.dumps(layout_org(org).layout.to_dict(), sort_keys=True)
     drawing = hashlib.sha256()
-    for source in sorted((ROOT / "orgmodel" / "render").glob("*.py")):
+    render_code = ROOT / "orgmodel" / "render"
+    for source in sorted(p for p in render_code.rglob("*") if p.suffix in {".py", ".js", ".css", ".html"}):
         drawing.update(source.read_bytes().replace(b"\r\n", b"\n"))
     return {
         "example": hashlib.sha256(example.read_bytes()).hexdigest(),
@@ -42,10 +44,11 @@ def main() -> None:
     manifest = {}
     for example in sorted((ROOT / "examples").glob("*.yaml")):
         org = orgmodel.load(example)
-        out = HERE / f"{example.stem}.png"
-        render(org, out, findings=orgmodel.check(org), dpi=110)
-        manifest[f"{example.stem}.png"] = {"source": f"examples/{example.name}", **fingerprint(example)}
-        print(f"wrote {out.relative_to(ROOT)}")
+        findings = orgmodel.check(org)
+        for out in (HERE / f"{example.stem}.png", HERE / f"{example.stem}.html"):
+            render(org, out, findings=findings, dpi=110)
+            manifest[out.name] = {"source": f"examples/{example.name}", **fingerprint(example)}
+            print(f"wrote {out.relative_to(ROOT)}")
     (HERE / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 

@@ -154,4 +154,4 @@ def _apply(options, command):
 
 
 # The commands register themselves on `main` when their modules are imported.
-from . import catalog, check, exporting, render, review, setup  # noqa: E402,F401
+from . import catalog, check, exporting, render, review, setup, titles  # noqa: E402,F401

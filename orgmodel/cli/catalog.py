@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import click
 
 from ..findings import OrgInputError
-from ..roles import RoleCatalog
+from ..roles import UNKNOWN, RoleCatalog, TitleMatch
 from ..ruledoc import reference_markdown, rule_table, rule_text
 from ..sources import load
 from ..suggest import did_you_mean
-from . import EXIT_FINDINGS, EXIT_INPUT, Configs, print_problems, config_options, main
+from . import EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, main, print_problems
 
 
 @main.command()
@@ -43,15 +45,23 @@ def rules(code, markdown, config_path, isolated):
 
 
 @main.command()
-@click.option("--title", help="Show which role a job title maps to, and why.")
+@click.option("--title", "titles", multiple=True, help="Show which role a job title maps to, and why (repeatable).")
+@click.option("--titles-file", type=click.Path(dir_okay=False), help="Read job titles from this file, one a line.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format for --title and --titles-file.")
 @click.option("--file", "org_file", type=click.Path(dir_okay=False), help="Include the custom roles of this org file.")
-def roles(title, org_file):
-    """List the role catalog, or show what a job title maps to.
+def roles(titles, titles_file, output_format, org_file):
+    """List the role catalog, or show what job titles map to.
+
+    A title maps to a named role, or to a generic role of its family and
+    level (id <family>_<rank>, such as finance_60), or to `unknown`. Exits 1
+    when a title maps to `unknown`.
 
     \b
     Examples:
       orgmodel roles
-      orgmodel roles --title "Sr. PM"
+      orgmodel roles --title "Sr. PM" --title "VP, Product Marketing"
+      orgmodel roles --titles-file titles.txt --format json
       orgmodel roles --file org.yaml --title "DevRel"
     """
     catalog = RoleCatalog.builtin()
@@ -61,19 +71,70 @@ def roles(title, org_file):
         except OrgInputError as exc:
             print_problems(exc.problems)
             sys.exit(EXIT_INPUT)
-    if title is not None:
-        match = catalog.infer(title)
-        if match.role is None:
-            click.echo(match.explain())
-            sys.exit(EXIT_FINDINGS)
-        role = match.role
-        rank = role.rank if role.rank is not None else "none"
-        click.echo(f"{role.id}: {role.title} (family {role.family}, rank {rank})")
-        click.echo(f"because {match.explain()}")
+    asked = list(titles)
+    if titles_file is not None:
+        asked += read_titles_file(titles_file)
+    if not asked:
+        click.echo(role_listing(catalog), nl=False)
         return
-    width = max(len(r.id) for r in catalog)
-    click.echo(f"{'role':<{width}}  {'family':<11}  {'rank':>4}  title")
-    for role in sorted(catalog, key=lambda r: (r.family, -(r.rank or 0), r.id)):
+    matches = [catalog.infer(title) for title in asked]
+    if output_format == "json":
+        click.echo(json.dumps([title_json(m) for m in matches], indent=2, ensure_ascii=False))
+    else:
+        for match in matches:
+            click.echo(title_text(match))
+    if any(m.role is None for m in matches):
+        sys.exit(EXIT_FINDINGS)
+
+
+def read_titles_file(path: str) -> list[str]:
+    """Non-blank lines of a titles file; an unreadable file is an input error (exit 2)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise_input_error(f"{path}:1:1: cannot read the file: {exc.strerror or exc}")
+    titles = []
+    for number, raw in enumerate(data.splitlines(), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise_input_error(f"{path}:{number}:{exc.start + 1}: not valid UTF-8 text")
+        if line.strip():
+            titles.append(line.strip())
+    return titles
+
+
+def raise_input_error(message: str):
+    click.echo(message, err=True)
+    sys.exit(EXIT_INPUT)
+
+
+def title_json(match: TitleMatch) -> dict:
+    role = match.role
+    return {"title": match.title, "role": role.id if role else UNKNOWN, "family": role.family if role else None,
+            "rank": role.rank if role else None, "explanation": match.explain()}
+
+
+def title_text(match: TitleMatch) -> str:
+    role = match.role
+    if role is None:
+        return f"unknown: {match.explain()}"
+    rank = role.rank if role.rank is not None else "none"
+    return f"{role.id}: {role.title} (family {role.family}, rank {rank})\nbecause {match.explain()}"
+
+
+def role_listing(catalog: RoleCatalog) -> str:
+    named = [r for r in catalog if not r.generic]
+    width = max(len(r.id) for r in named)
+    lines = [f"{'role':<{width}}  {'family':<11}  {'rank':>4}  title"]
+    for role in sorted(named, key=lambda r: (r.family, -(r.rank or 0), r.id)):
         rank = "-" if role.rank is None else str(role.rank)
         custom = "  (custom)" if not role.builtin else ""
-        click.echo(f"{role.id:<{width}}  {role.family:<11}  {rank:>4}  {role.title}{custom}")
+        lines.append(f"{role.id:<{width}}  {role.family:<11}  {rank:>4}  {role.title}{custom}")
+    lines += ["", "Generic roles, one per family and rank band, for titles no named role fits:"]
+    by_family: dict[str, list[str]] = {}
+    for role in catalog:
+        if role.generic:
+            by_family.setdefault(role.family, []).append(role.id)
+    lines += [f"  {family:<11}  {' '.join(ids)}" for family, ids in by_family.items()]
+    return "\n".join(lines) + "\n"

@@ -16,7 +16,8 @@ from . import IsoDate
 @main.command()
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", required=True, metavar="OUT",
-              help="Chart file to write; its extension picks the format: .png, .svg, .pdf or .json (the layout).")
+              help="Chart file to write; its extension picks the format: .png, .svg, .pdf, .html (interactive) "
+                   "or .json (the layout).")
 @click.option("--root", metavar="ID", help="Draw only this person and everyone below them.")
 @click.option("--depth", type=click.IntRange(min=1), metavar="N",
               help="Draw N levels; people with hidden reports show +N, the headcount below them.")
@@ -38,12 +39,14 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     """Draw the org chart of FILE.
 
     The chart is written atomically: a failure never leaves a half-written
-    file. For orgs of thousands, prefer .svg or .pdf: they stay sharp at any
+    file. For orgs of thousands, prefer .html (an interactive chart that
+    works offline from one file), or .svg or .pdf: they stay sharp at any
     zoom. Exit code 2 for an unreadable file or bad options.
 
     \b
     Examples:
       orgmodel render examples/scaleup.yaml -o scaleup.png
+      orgmodel render org.yaml -o org.html
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
       orgmodel render org.yaml -o org.svg --ignore ORG005

@@ -1,4 +1,4 @@
-"""Org charts: lay out an Org (``layout``), draw it (``chart``), write it atomically.
+"""Org charts: lay out an Org (``layout``), draw it (``chart``, or ``html`` for the interactive page), write it atomically.
 
     from orgmodel import load, check
     from orgmodel.render import render
@@ -22,7 +22,7 @@ from ..findings import Finding
 from ..org import Org
 from .layout import Layout, OrgView, layout_org
 
-FORMATS = ("png", "svg", "pdf", "json")
+FORMATS = ("png", "svg", "pdf", "json", "html")
 DEFAULT_DPI = 150
 #: Largest PNG side and area we write: what image viewers open, well inside Agg's 2^16 limit,
 #: and a few hundred MB of memory at most.
@@ -75,7 +75,7 @@ def render(
     title: str | None = None,
     dpi: float | None = None,
 ) -> RenderResult:
-    """Draw ``org`` to ``output``; its extension picks PNG, SVG, PDF or JSON (the layout)."""
+    """Draw ``org`` to ``output``; its extension picks PNG, SVG, PDF, JSON (the layout) or HTML (interactive)."""
     fmt = output_format(output)
     if color_by not in COLOR_BY:
         raise RenderError(f"--color-by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
@@ -90,6 +90,12 @@ def render(
     result = RenderResult(path, fmt, len(view.layout.boxes))
     if fmt == "json":
         write_text_atomic(path, json.dumps(_layout_json(view), indent=1) + "\n")
+        return result
+    if fmt == "html":
+        from .html import page
+
+        write_text_atomic(path, page(org, view, findings if show_findings else (), color_by=color_by, title=title,
+                                     show_findings=show_findings, root=root, depth=depth))
         return result
 
     import matplotlib

@@ -36,8 +36,11 @@ PAD = 8.0
 
 FAMILY_COLOURS = {
     "executive": "#3d405b", "product": "#e07a1f", "engineering": "#2e6fba", "design": "#b8428c",
-    "data": "#2a9d8f", "marketing": "#c0392b", "sales": "#6a994e", "operations": "#7f6a93", "other": "#8c8c8c",
+    "data": "#2a9d8f", "research": "#0f6b5c", "marketing": "#c0392b", "sales": "#6a994e", "customer": "#a7822a",
+    "people": "#d1495b", "finance": "#386641", "legal": "#7a3b55", "it": "#33658a", "operations": "#7f6a93",
+    "other": "#8c8c8c",
 }
+FAMILY_LEGEND_NAMES = {"it": "IT"}
 SEVERITY_COLOURS = {Severity.ERROR: "#d62728", Severity.WARNING: "#e8a100", Severity.INFO: "#1f77b4"}
 TEAM_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
                 "#9c755f", "#bab0ac", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f", "#1f77b4")
@@ -190,7 +193,7 @@ def _group_colours(org: Org, people: Sequence[Person], color_by: str) -> tuple[l
             legend.append(("No rank", NO_GROUP))
         return [level_colour(p.role.rank) if p.role.rank is not None else NO_GROUP for p in people], legend
     families = [f for f in FAMILY_COLOURS if any(p.role.family == f for p in people)]
-    legend = [(f.capitalize(), FAMILY_COLOURS[f]) for f in families]
+    legend = [(FAMILY_LEGEND_NAMES.get(f, f.capitalize()), FAMILY_COLOURS[f]) for f in families]
     return [FAMILY_COLOURS.get(p.role.family, NO_GROUP) for p in people], legend
 
 

@@ -146,6 +146,9 @@ def unknown_role(org: Org) -> Iterable[Finding]:
             hint = f"did you mean role {close!r}?" if close else "define it under roles:"
             yield Finding(person.id, f"{person.label} has role {person.unknown_role!r}, which is in no catalog",
                           suggestion=hint)
+        elif person.title is None:
+            yield Finding(person.id, f"{person.label} has no role or title",
+                          suggestion="set role: to a catalog id (see `orgmodel roles`) or give a title")
         else:
             yield Finding(person.id, f"no role can be inferred from {person.label}'s title {person.title!r}",
                           suggestion="set role: to a catalog id (see `orgmodel roles`), "

@@ -300,9 +300,6 @@ class _Builder:
                                                         f"{first_seen[person_id]})")
                 else:
                     first_seen[person_id] = raw.value_marks["id"][0]
-            if fields.get("role") is None and fields.get("title") is None:
-                self.problem(raw.mark, f"person {quote(person_id)} needs a 'role' or a 'title'"
-                             if isinstance(person_id, str) else "a person needs a 'role' or a 'title'")
             codes = raw.get("ignore")
             marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
             for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
@@ -319,7 +316,8 @@ class _Builder:
             if role is None:
                 role, source, unknown_role = UNKNOWN_ROLE, "unknown", model.role
         else:
-            role = catalog.infer(model.title).role
+            # Neither role nor title: one incomplete record must not block checking the others (ORG005).
+            role = catalog.infer(model.title).role if model.title is not None else None
             source = "title"
             if role is None:
                 role, source = UNKNOWN_ROLE, "unknown"

@@ -16,13 +16,14 @@ def fingerprint():
     return runpy.run_path(str(GALLERY / "build.py"))["fingerprint"]
 
 
+@pytest.mark.parametrize("kind, magic", [("png", b"\x89PNG\r\n\x1a\n"), ("html", b"<!DOCTYPE html>")])
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_gallery_image_exists_and_matches_its_example(name, fingerprint):
-    image = GALLERY / f"{name}.png"
+def test_gallery_image_exists_and_matches_its_example(name, kind, magic, fingerprint):
+    image = GALLERY / f"{name}.{kind}"
     assert image.exists(), f"{image} is missing: run python docs/gallery/build.py"
-    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert image.read_bytes().startswith(magic)
     manifest = json.loads((GALLERY / "manifest.json").read_text())
-    recorded = manifest.get(f"{name}.png")
+    recorded = manifest.get(f"{name}.{kind}")
     current = fingerprint(EXAMPLES / f"{name}.yaml")
     assert recorded is not None and {k: recorded[k] for k in current} == current, \
         f"{image} is stale against examples/{name}.yaml: run python docs/gallery/build.py"
@@ -32,3 +33,4 @@ def test_gallery_shows_every_image():
     readme = (GALLERY / "README.md").read_text()
     for name in EXAMPLE_NAMES:
         assert f"]({name}.png)" in readme
+        assert f"]({name}.html)" in readme

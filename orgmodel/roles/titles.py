@@ -1,0 +1,450 @@
+"""Reading a job title as a family and a level (format.md, "Families and levels").
+
+A title is cut to a bounded length, lower-cased and split into segments at
+commas, dashes, colons and parentheses ("Senior Backend Engineer, Plan",
+"Production Technician - WC60", "Head of Product (EMEA)"). Words are spelled
+out from the abbreviation table ("Sr." -> senior, "VP" -> vice president)
+and matched, longest phrase first, against the vocabulary tables in
+``vocabulary/``:
+
+- ``functions.csv``: words that name what a person works on. A *head* names
+  the job itself ("accountant", "developer"), a *weak* head names a job any
+  family has ("project manager", "data analyst") and yields to a *domain*
+  word ("IT Project Manager" is IT), a *rank* phrase carries its own level
+  ("general counsel", "chief executive officer").
+- ``levels.csv``: words that say how senior ("director", "manager",
+  "intern"), and modifiers that move a level ("senior", "staff", "junior",
+  "associate", "group").
+- ``grades.csv``: trailing grades ("II", "L5").
+- ``compounds.csv``: job words that end German compounds ("Personal|referentin").
+
+Function beats word position: the family comes from the first segment that
+names one, from its last head, else its domain word (of two, the last, unless
+it is "operations"; two joined by "and" are ambiguous), else its last weak head ("VP, Product Marketing" is marketing, "Group Manager, Product
+Management" is product). The bare word "product" names product management
+only at a leader's level ("Head of Product"), never for "Product Specialist".
+Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
+``MAX_WORDS`` words are read, and each word starts at most a fixed number
+of dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+#: Titles longer than this are cut before they are read: no real title is longer.
+MAX_TITLE_CHARS = 200
+#: At most this many words of a title (or an alias) are matched.
+MAX_WORDS = 24
+
+#: Rank bands, most senior first, with what each reads from (format.md).
+BANDS = {
+    100: "chief executive",
+    90: "C-level",
+    80: "vice president",
+    70: "director / head",
+    60: "senior manager / staff",
+    50: "manager / senior / lead",
+    40: "individual contributor",
+    30: "junior / associate",
+    20: "entry",
+}
+
+
+
+def band_of(rank: int | None) -> int | None:
+    """The band a rank falls in: the lowest band at or above it (a staff engineer's 55 is in band 60)."""
+    if rank is None:
+        return None
+    return next((band for band in sorted(BANDS) if rank <= band), max(BANDS))
+
+
+_FILLER = frozenset({"of", "the", "for", "a", "an", "in", "on", "with"})
+#: "and" is kept as this mark: it tells "Sales & Marketing" (two functions) from "Advertising Sales" (one).
+AND = "&"
+_SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\s|\bat\b")
+_PARENTHESES = re.compile(r"\([^()]*\)?")
+_AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
+_WORD = re.compile(r"[a-z0-9]+")
+_FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
+_TECH_FAMILIES = frozenset({"data", "it"})
+_NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One row of a vocabulary table."""
+
+    text: str
+    kind: str
+    family: str = ""
+    band: int | None = None
+    stem: str = ""
+    op: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    phrases: dict[str, Phrase]
+    abbreviations: dict[str, tuple[str, ...]]
+    grades: dict[str, int | None]
+    ladders: dict[tuple[str, int | None, str], str]
+    longest: int
+    compound_suffixes: tuple[str, ...] = ()
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """A word spelled out, or a compound cut before its job word ("Personalreferentin").
+
+        German job titles join a function and a job word into one word; a known
+        suffix is split off (and a linking "s" dropped: "Referatsleiter"), unless the
+        whole word is in the vocabulary. At most one look-up per suffix: bounded.
+        """
+        if word in self.abbreviations:
+            return self.abbreviations[word]
+        if word in self.phrases:
+            return (word,)
+        for suffix in self.compound_suffixes:
+            prefix = word[:-len(suffix)]
+            if word.endswith(suffix) and len(prefix) >= 3:
+                if prefix not in self.phrases and prefix.endswith("s") and prefix[:-1] in self.phrases:
+                    prefix = prefix[:-1]
+                return (prefix, suffix)
+        return (word,)
+
+    @classmethod
+    @cache
+    def builtin(cls) -> Vocabulary:
+        abbreviations = {row["abbreviation"]: tuple(row["expansion"].split()) for row in _table("abbreviations")}
+        phrases: dict[str, Phrase] = {}
+        for row in _table("levels"):
+            _add_phrase(phrases, abbreviations, Phrase(row["phrase"], row["kind"], band=_int(row["band"]), op=row["op"]))
+        for row in _table("functions"):
+            _add_phrase(phrases, abbreviations, Phrase(row["phrase"], row["kind"], row["family"], _int(row["band"]),
+                                                       row["stem"]))
+        grades = {row["grade"]: _int(row["band"]) for row in _table("grades")}
+        ladders = {(row["stem"], _int(row["band"]), row["word"]): row["role"] for row in _table("ladders")}
+        longest = max(len(key.split()) for key in phrases)
+        # Longest suffix first, so "leiterin" is not cut as "leiter" + "in".
+        suffixes = tuple(sorted((row["suffix"] for row in _table("compounds")), key=len, reverse=True))
+        return cls(phrases, abbreviations, grades, ladders, longest, suffixes)
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    text = resources.files(__package__).joinpath("vocabulary", f"{name}.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.strip() else None
+
+
+def _add_phrase(phrases: dict[str, Phrase], abbreviations, phrase: Phrase) -> None:
+    key = " ".join(_words(phrase.text, abbreviations))
+    phrases[key] = phrase
+
+
+def _words(text: str, abbreviations, split=None) -> list[str]:
+    words: list[str] = []
+    for raw in _WORD.findall(text):
+        for word in (split(raw) if split else abbreviations.get(raw, (raw,))):
+            if word == "and":
+                words.append(AND)
+            elif word not in _FILLER:
+                words.append(word)
+    return words
+
+
+def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[str]]:
+    """The title's segments as lists of normalised words (see the module docs)."""
+    vocabulary = vocabulary or Vocabulary.builtin()
+    text = _fold(title[:MAX_TITLE_CHARS])
+    # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
+    text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ")
+    outside = _PARENTHESES.sub(",", text)
+    if _WORD.search(outside):
+        text = outside
+    segments, budget = [], MAX_WORDS
+    for part in _SEGMENT_BREAK.split(text):
+        words = _words(part, vocabulary.abbreviations, vocabulary.split)[:budget]
+        if words:
+            segments.append(words)
+            budget -= len(words)
+        if budget <= 0:
+            break
+    return segments
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Gérant" and "Staatssekretär" read as "gerant" and "staatssekretar"."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def normalise_title(title: str) -> str:
+    """The normal form titles and aliases are compared in: words, no filler, no trailing grade."""
+    vocabulary = Vocabulary.builtin()
+    return _normal_form(segments_of(title, vocabulary), vocabulary)
+
+
+def _normal_form(segments: list[list[str]], vocabulary: Vocabulary) -> str:
+    words = [w for segment in segments for w in segment]
+    while len(words) > 1 and words[-1] in vocabulary.grades:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    phrase: Phrase
+    position: int
+    size: int = 1
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a title's words say: a family, a rank band and the words that decided them."""
+
+    title: str
+    normalised: str
+    family: str | None = None
+    band: int | None = None
+    stem: str = ""
+    family_words: str = ""
+    level_words: tuple[str, ...] = ()
+    words: frozenset[str] = field(default_factory=frozenset)
+    function_segment: str = ""
+    reason: str = ""
+    #: Whether a grade ("III", "L5") set the level.
+    graded: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.family is not None and (self.band is not None or self.stem in _NO_RANK_STEMS)
+
+    def describe(self) -> str:
+        if not self.known:
+            return self.reason
+        level = ("no rank" if self.band is None
+                 else f"level {self.band} ({BANDS[self.band]})")
+        said = f" from {', '.join(repr(w) for w in self.level_words)}" if self.level_words else ""
+        return f"family {self.family} from {self.family_words!r}, {level}{said}"
+
+
+def _match_phrases(words: list[str], vocabulary: Vocabulary) -> list[_Match]:
+    """Longest vocabulary phrase first, left to right: at most ``longest`` look-ups per word."""
+    found, i = [], 0
+    while i < len(words):
+        for size in range(min(vocabulary.longest, len(words) - i), 0, -1):
+            phrase = vocabulary.phrases.get(" ".join(words[i:i + size]))
+            if phrase is not None:
+                found.append(_Match(phrase, i, size))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
+    """Read a free-text job title as a family and a level band (see the module docs)."""
+    vocabulary = vocabulary or Vocabulary.builtin()
+    segments = segments_of(title, vocabulary)
+    normalised = _normal_form(segments, vocabulary)
+    if not segments:
+        return Reading(title, normalised, reason="the title has no words orgmodel reads (Latin letters and digits)")
+    segments, assistant_to = _cut_at_to(segments)
+    segments, grade, grade_word = _take_grades(segments, vocabulary)
+    matched = [_match_phrases(words, vocabulary) for words in segments]
+    function_at = next((i for i, found in enumerate(matched)
+                        if any(m.phrase.kind in _FUNCTION_KINDS for m in found)), None)
+    considered = matched if function_at is None else matched[:function_at + 1]
+    words_seen = frozenset(w for words in segments[:len(considered)] for w in words)
+    base = Reading(title, normalised, words=words_seen)
+
+    chosen = None
+    if function_at is not None:
+        chosen = _choose_function(matched[function_at], segments[function_at])
+        if chosen is None:
+            domains = [m.phrase.text for m in matched[function_at] if m.phrase.kind == "domain"]
+            return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
+                                         "and no job word to choose between them")
+        segment_words = segments[function_at]
+        if _chief_officer(segment_words) and not (chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
+            # "Chief Revenue Officer": a chief officer of a known function is C-level.
+            chosen = _Match(Phrase(" ".join(segment_words), "rank", "executive", 90), chosen.position)
+    elif segments and _chief_officer(segments[0]):
+        # "Chief Happiness Officer": Chief X Officer is C-level even when X names no family.
+        chosen, function_at = _Match(Phrase(" ".join(segments[0]), "rank", "executive", 90), 0), 0
+        considered = matched[:1]
+
+    default_band = None
+    if chosen is not None:
+        # A domain word names the family; the job word beside it ("Production Technician") the level.
+        default_band = chosen.phrase.band or next((m.phrase.band for m in reversed(matched[function_at])
+                                                   if m.phrase.kind in ("head", "weak", "tech") and m.phrase.band), None)
+    band, level_words, entry = _level(considered, chosen, default_band)
+    alone = [m for found in considered for m in found if m.phrase.kind == "alone"]
+    if assistant_to:
+        return _replace(base, family="operations", band=30, stem="executive_assistant",
+                        family_words="assistant to", level_words=("assistant",))
+    if chosen is None:
+        unmatched = (sum(len(words) - words.count(AND) for words in segments)
+                     > sum(m.size for found in matched for m in found))
+        if alone and not unmatched and not any(m.phrase.kind in ("position", "entry") for f in matched for m in f):
+            # "President", "Founder", "Owner" with nothing else: the chief executive.
+            return _replace(base, family="executive", band=100, stem="ceo",
+                            family_words=alone[0].phrase.text, level_words=(alone[0].phrase.text,))
+        return _replace(base, reason="no word of the title names a job family (function)")
+    phrase = chosen.phrase
+    family, stem = phrase.family, phrase.stem
+    if alone and any(m.phrase.text == "president" for m in alone) and (band is None or band < 80) and not entry:
+        band, level_words = 80, level_words + ("president",)
+    function_segment = " ".join(segments[function_at])
+    if stem in _NO_RANK_STEMS:
+        return _replace(base, family=family, band=None, stem=stem, family_words=phrase.text,
+                        function_segment=function_segment)
+    if band is None:
+        return _replace(base, family=family, stem=stem, family_words=phrase.text, function_segment=function_segment,
+                        reason=f"the title names family {family} ({phrase.text!r}) but no level")
+    if stem == "product_bare":
+        if band < 60 and "lead" not in words_seen:
+            return _replace(base, reason="'product' alone names product management only for leaders "
+                                         "(Head of Product, VP Product); this title is ambiguous")
+        stem = "product_management"
+    if grade is not None and not _seniority_said(considered) and band <= 50:
+        band, level_words = grade, level_words + (grade_word,)
+        graded = True
+    else:
+        graded = False
+    if stem == "product_management":
+        band = min(band, 90)
+    return _replace(base, family=family, band=band, stem=stem, family_words=phrase.text,
+                    level_words=level_words, function_segment=function_segment, graded=graded)
+
+
+def _cut_at_to(segments: list[list[str]]) -> tuple[list[list[str]], bool]:
+    """Drop the words after "to" and the segments after them; say whether the job was "assistant to".
+
+    "Assistant to the CFO", "Chief of Staff to the CEO": the words after "to" name whom a
+    person serves, not their own job ("go to market" is one phrase).
+    """
+    for index, words in enumerate(segments):
+        cut = next((i for i in range(1, len(words) - 1) if words[i] == "to" and words[i - 1] != "go"), None)
+        if cut is not None:
+            return segments[:index] + [words[:cut]], words[cut - 1] == "assistant"
+    return segments, False
+
+
+def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[list[list[str]], int | None, str]:
+    """Remove grade words ("II", "L5") from segments of more than one word; the last banded one counts."""
+    grade, grade_word, kept_segments = None, "", []
+    for words in segments:
+        kept = [w for w in words if w not in vocabulary.grades or len(words) == 1]
+        for word in words:
+            if word in vocabulary.grades and len(words) > 1 and vocabulary.grades[word] is not None:
+                grade, grade_word = vocabulary.grades[word], word
+        if kept:
+            kept_segments.append(kept)
+    return kept_segments or segments, grade, grade_word
+
+
+def _joined_by_and(words: list[str], first: _Match, second: _Match) -> bool:
+    return AND in words[first.position + first.size:second.position]
+
+
+def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
+    """The match that names the family of a segment, or None when it is ambiguous.
+
+    The last job word ("accountant") wins, else the function word ("Head of *Marketing*";
+    of two, the last, "Advertising *Sales*", but "Computer Operations" is IT), else the last
+    job word any family has ("project manager"). Two functions joined by "and" with no job
+    word ("Sales & Marketing Manager") are ambiguous.
+    """
+    strong = [m for m in found if m.phrase.kind in ("head", "rank", "tech")]
+    domains = [m for m in found if m.phrase.kind == "domain"]
+    weak = [m for m in found if m.phrase.kind == "weak"]
+    if not strong and len({m.phrase.family for m in domains}) > 1:
+        first, last = domains[0], domains[-1]
+        if any(m.phrase.family != first.phrase.family and _joined_by_and(words, first, m) for m in domains[1:]):
+            return None  # "Sales & Marketing Manager": two functions side by side
+        # "Advertising Sales", "Computer Operations": the last function word is the head, but
+        # "operations" of something is that something's operations.
+        if last.phrase.stem == "operations":
+            return domains[-2]
+        return last
+    chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
+    if chosen.phrase.kind == "tech":
+        # "Data Integration Developer", "Information Systems Architect": a data or IT
+        # domain says more than the generic engineering word after it.
+        chosen = next((m for m in domains if m.phrase.family in _TECH_FAMILIES and m.position < chosen.position),
+                      chosen)
+    return chosen
+
+
+def _chief_officer(words: list[str]) -> bool:
+    """"Chief ... Officer" with at most three words between."""
+    return (len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
+
+
+def _replace(reading: Reading, **changes) -> Reading:
+    return Reading(**{**reading.__dict__, **changes})
+
+
+def _seniority_said(considered: list[list[_Match]]) -> bool:
+    return any(m.phrase.kind in ("modifier", "entry") for found in considered for m in found)
+
+
+def _follows(found: list[_Match], index: int) -> bool:
+    """Whether a job word (head, position) follows match ``index`` in its segment."""
+    return any(m.phrase.kind in ("head", "weak", "rank", "tech", "position") for m in found[index + 1:])
+
+
+def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: int | None):
+    """The band the level words give, the words that gave it, and whether it is an entry level."""
+    positions: list[tuple[int, str]] = []
+    modifiers: list[Phrase] = []
+    entry = None
+    for found in considered:
+        for i, match in enumerate(found):
+            phrase = match.phrase
+            if phrase.kind == "entry":
+                entry = phrase
+            elif phrase.kind == "position" or (phrase.kind == "rank" and phrase.band is not None):
+                positions.append((phrase.band, phrase.text))
+            elif phrase.kind == "modifier":
+                if phrase.band is not None and not _follows(found, i):
+                    positions.append((phrase.band, phrase.text))
+                else:
+                    modifiers.append(phrase)
+    if chosen is not None and chosen.phrase.kind == "rank" and chosen.phrase.band is not None:
+        positions.append((chosen.phrase.band, chosen.phrase.text))
+    if entry is not None:
+        return 20, (entry.text,), True
+    if positions:
+        band, word = max(positions)
+        words = [word]
+    elif default_band is not None:
+        band, words = default_band, []
+    else:
+        return None, (), False
+    for modifier in modifiers:
+        band = _MODIFIERS[modifier.op](band)
+        words.append(modifier.text)
+    return max(20, min(100, band)), tuple(words), False
+
+
+_MODIFIERS = {
+    "up": lambda band: band + 10 if band <= 50 else band,
+    "junior": lambda band: 30 if band <= 50 else band,
+    "under": lambda band: band - 10 if band >= 60 else 30,
+    "deputy": lambda band: band - 10 if band >= 50 else 30,
+    "staff": lambda band: 60 if band <= 50 else band,
+    "lead": lambda band: 50 if band <= 40 else band,
+    "group": lambda band: 60 if band == 50 else band,
+    "chief": lambda band: max(band, 70),
+}
