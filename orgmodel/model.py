@@ -44,34 +44,41 @@ def _whole_id(value: str) -> str:
     return value
 
 
+class DateError(ValueError):
+    """A date written some other way than YYYY-MM-DD: what is required, and how to fix it."""
+
+    def __init__(self, requirement: str, hint: str = ""):
+        super().__init__(f"{requirement}: {hint}" if hint else requirement)
+        self.requirement, self.hint = requirement, hint
+
+
 def parse_iso_date(text: str) -> dt.date:
     """``YYYY-MM-DD`` (ASCII digits) and nothing else, as a date.
 
-    Raises ``ValueError`` with a message for the user: a number (which other
-    readers take as seconds since 1970) or a timestamp is refused, not
-    silently turned into a different day.
+    Raises :class:`DateError`: a number (which other readers take as seconds
+    since 1970) or a timestamp is refused, not silently turned into another
+    day. The message leaves the value out, for the caller to quote it.
     """
     if _DATE.fullmatch(text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"must be a real calendar date, not {text!r}") from None
+            raise DateError("must be a real calendar date") from None
     timestamp = _DATE_AND_TIME.fullmatch(text)
     if timestamp:
-        raise ValueError(f"must be a date without a time: drop the time part "
-                         f"(write {timestamp.group(1)} instead of {text!r})")
-    raise ValueError(f"must be a date written YYYY-MM-DD, like 2025-03-01, not {text!r}")
+        raise DateError("must be a date without a time", f"drop the time part (write {timestamp.group(1)})")
+    raise DateError("must be a date written YYYY-MM-DD, like 2025-03-01")
 
 
 def _iso_date(value):
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if not isinstance(value, str):
-        raise PydanticCustomError("iso_date", "must be a date written YYYY-MM-DD, like 2025-03-01")
     try:
+        if not isinstance(value, str):
+            raise DateError("must be a date written YYYY-MM-DD, like 2025-03-01")
         return parse_iso_date(value)
-    except ValueError as exc:
-        raise PydanticCustomError("iso_date", str(exc)) from None
+    except DateError as exc:
+        raise PydanticCustomError("iso_date", str(exc), {"requirement": exc.requirement, "hint": exc.hint}) from None
 
 
 def _one_or_many(value):

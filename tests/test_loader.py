@@ -64,7 +64,7 @@ def test_every_problem_in_one_run_with_positions():
     ("org: X\npeople:\n  - {id: a, role: ceo, hired: 86400}\n",
      "org.yaml:3:31: 'hired' must be a date written YYYY-MM-DD, like 2025-03-01, not '86400'"),
     ("org: X\npeople:\n  - {id: a, role: ceo, hired: 2024-01-02T09:00:00Z}\n",
-     "org.yaml:3:31: 'hired' must be a date without a time: drop the time part (write 2024-01-02 instead of"),
+     "org.yaml:3:31: 'hired' must be a date without a time, not '2024-01-02T09:00:00Z': drop the time part (write 2024-01-02)"),
     ("org: X\nas_of: 2024-01-02 09:00\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date without a time"),
     ("org: X\nas_of: 2024-1-2\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD"),
     ("org: X\nas_of: \"２０２４-01-02\"\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD"),
@@ -361,3 +361,9 @@ def test_yaml_level_problems_come_with_the_orgs_own_in_one_run():
         "org.yaml:4:36: alias *nobody refers to no anchor defined before it",
         "org.yaml:4:63: 'experience_years' must be a number, not 'lots'",
     ]
+
+
+def test_a_huge_date_is_quoted_short():
+    found = problems(f"org: X\nas_of: 2024-01-01T{'9' * 1_000_000}\npeople: []\n")
+    assert found == ["org.yaml:2:8: 'as_of' must be a date without a time, not '2024-01-01T99999999999999999999999999"
+                     "99999999999999999999999'… (1,000,011 characters): drop the time part (write 2024-01-01)"]

@@ -14,7 +14,7 @@ import click
 from ..config import Config, load_config, locate as locate_config
 from ..engine import SelectionError, check as run_checks, select_rules, validate_options
 from ..findings import OrgInputError
-from ..model import parse_iso_date
+from ..model import DateError, parse_iso_date
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -41,8 +41,8 @@ class IsoDate(click.ParamType):
     def convert(self, value, param, ctx):
         try:
             return parse_iso_date(value)
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
+        except DateError as exc:
+            self.fail(f"{exc.requirement}, not {value!r}" + (f": {exc.hint}" if exc.hint else ""), param, ctx)
 
 
 def use_colour() -> bool:

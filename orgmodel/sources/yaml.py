@@ -424,7 +424,8 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     if kind == "id_characters":
         return f"'{field}' may contain only {ID_CHARACTERS}, not {got}"
     if kind == "iso_date":
-        return f"'{field}' {error['msg']}"
+        hint = error["ctx"]["hint"]
+        return f"'{field}' {error['ctx']['requirement']}, not {got}" + (f": {hint}" if hint else "")
     if kind == "string_pattern_mismatch" and field == "currency":
         return f"'currency' must be a three-letter ISO 4217 code in capitals, like EUR or USD, not {got}"
     if kind == "string_too_short":
