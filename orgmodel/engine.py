@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 
-from .findings import Finding, Severity
+from .findings import Finding, OrgInputError, Problem, Severity
 from .org import Org
 from .rules import OPTIONS, RULES, Rule, names_a_rule
 from .suggest import did_you_mean
@@ -92,6 +92,32 @@ def validate_options(options: Mapping[str, object] | None) -> dict[str, int]:
     return resolved
 
 
+def unknown_ignore_codes(org: Org, registry: Mapping[str, Rule] | None = None) -> list[Problem]:
+    """An input problem at each person's ``ignore`` code that names no rule of ``registry``.
+
+    Readers keep the codes as written, with their positions; only here are
+    the rules known (custom rules included).
+    """
+    registry = RULES if registry is None else registry
+    problems = []
+    for person in org.people.values():
+        # People built in Python carry no positions: name the person's own place instead.
+        positions = person.ignore_positions or [(person.line, person.column)] * len(person.ignore)
+        for code, (line, column) in zip(person.ignore, positions, strict=True):
+            if not names_a_rule(code, registry):
+                problems.append(Problem(org.file, line, column, f"'ignore' names unknown rule code {code!r}"
+                                        + did_you_mean(code, registry)))
+    problems.sort(key=lambda p: (p.line, p.column))
+    return problems
+
+
+def validate_ignore_codes(org: Org, registry: Mapping[str, Rule] | None = None) -> None:
+    """Raise :class:`OrgInputError` when any person ignores a rule that does not exist."""
+    problems = unknown_ignore_codes(org, registry)
+    if problems:
+        raise OrgInputError(problems)
+
+
 def check(
     org: Org,
     *,
@@ -105,8 +131,10 @@ def check(
     """Run the selected rules on ``org`` and return located findings, sorted by position.
 
     ``registry`` adds custom rules to the built-in ones (see ``Config.registry``);
-    ``severity`` overrides rules' default severities by code.
+    ``severity`` overrides rules' default severities by code. Raises
+    :class:`OrgInputError` when a person's ``ignore`` names no rule.
     """
+    validate_ignore_codes(org, RULES if registry is None else registry)
     rules = select_rules(select, ignore, extend_select, registry)
     values = resolve_options(options)
     overrides = severity or {}

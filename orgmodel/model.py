@@ -11,37 +11,44 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from .roles import FAMILIES
 
-ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+#: A person id: any text with at least one visible character and no control characters, so ids
+#: exported by HR systems (``bradyo'dowd``, ``Jane Doe``, ``emp/42``) survive as written. Version 1
+#: files of earlier releases (letters, digits, ``_ - .``) all still match.
+ID_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
 #: What ID_PATTERN allows, in words for error messages.
-ID_CHARACTERS = "letters, digits, '_', '-' and '.'"
+ID_RULE = "text with a visible character and no control characters"
+#: Role ids name catalog entries written by hand; they stay plain.
+ROLE_ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+ROLE_ID_CHARACTERS = "letters, digits, '_', '-' and '.'"
 
-# An id is valid only when the pattern spans all of it: Python's `$` also
-# matches before a final newline, so "x\n" would pass a plain search.
-_WHOLE_ID = re.compile(ID_PATTERN)
-# The same rule for JSON Schema validators: ECMA-262's `$` is the end of the
-# text, but Python-based validators search with `re`, where the look-ahead
-# is what rules out a final newline.
-SCHEMA_ID_PATTERN = ID_PATTERN + r"(?!\n)"
+# A role id is valid only when the pattern spans all of it: Python's `$` also
+# matches before a final newline, so "x\n" would pass a plain search. Person
+# ids are matched by pydantic's Rust engine, whose `$` is the end of the text
+# and which runs in linear time (Python's `re` backtracks quadratically on
+# ID_PATTERN).
+_WHOLE_ROLE_ID = re.compile(ROLE_ID_PATTERN)
+
+
+def schema_pattern(pattern: str) -> str:
+    # ECMA-262's `$` is the end of the text, but Python-based JSON Schema
+    # validators search with `re`, where this look-ahead rules out a final newline.
+    return pattern + r"(?!\n)"
+
+
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_AND_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ][0-9].*", re.DOTALL)
 
 
-def is_id(text: str) -> bool:
-    """Whether ``text`` is a valid person or role id (the whole text, nothing around it)."""
-    return _WHOLE_ID.fullmatch(text) is not None
-
-
-def _whole_id(value: str) -> str:
-    if not is_id(value):
-        raise PydanticCustomError("id_characters", "may contain only {allowed}", {"allowed": ID_CHARACTERS})
-    return value
+def is_role_id(text: str) -> bool:
+    """Whether ``text`` is a valid role id (the whole text, nothing around it)."""
+    return _WHOLE_ROLE_ID.fullmatch(text) is not None
 
 
 class DateError(ValueError):
@@ -86,8 +93,8 @@ def _one_or_many(value):
     return [value] if isinstance(value, str) else value
 
 
-IdText = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": SCHEMA_ID_PATTERN}),
-                   AfterValidator(_whole_id)]
+IdText = Annotated[str, Field(min_length=1, pattern=ID_PATTERN,
+                              json_schema_extra={"pattern": schema_pattern(ID_PATTERN)})]
 #: Dates are written YYYY-MM-DD; pydantic's own date type would also take
 #: Unix timestamps (``0`` -> 1970-01-01) and datetimes.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -116,7 +123,7 @@ class TeamDef(_Strict):
 class PersonFields(_Strict):
     """One person entry, without its nested ``reports`` (validated separately)."""
 
-    id: IdText = Field(description=f"Unique id: {ID_CHARACTERS}")
+    id: IdText = Field(description="Unique id: any text with a visible character and no control characters")
     name: str | None = Field(None, description="Display name; defaults to the id")
     role: str | None = Field(None, description="A role id from the catalog (built-in or roles:)")
     title: str | None = Field(None, description="Free-text job title; without a role, the role is inferred from it")
@@ -145,10 +152,10 @@ class OrgHeader(_Strict):
     org: str = Field(description="Display name of the organisation")
     as_of: IsoDate | None = Field(None, description="Evaluate the org on this date (ISO)")
     currency: str | None = Field(None, pattern=CURRENCY_PATTERN,
-                                 json_schema_extra={"pattern": CURRENCY_PATTERN + r"(?!\n)"},
+                                 json_schema_extra={"pattern": schema_pattern(CURRENCY_PATTERN)},
                                  description="ISO 4217 code of the currency people's cost is in, e.g. EUR")
     roles: dict[str, RoleDef] = Field(default_factory=dict, description="Role id -> role definition",
-                                      json_schema_extra={"propertyNames": {"pattern": SCHEMA_ID_PATTERN}})
+                                      json_schema_extra={"propertyNames": {"pattern": schema_pattern(ROLE_ID_PATTERN)}})
     teams: dict[str, TeamDef] = Field(default_factory=dict, description="Team id -> team")
 
 

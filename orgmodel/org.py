@@ -39,6 +39,9 @@ class Person:
     status: str = "filled"
     cost: float | None = None
     ignore: tuple[str, ...] = ()
+    #: Where each ``ignore`` code was written, (line, column) pairs in the same order;
+    #: the engine names an unknown code there.
+    ignore_positions: tuple[tuple[int, int], ...] = ()
     line: int = 0
     column: int = 0
     #: How the role was found: "role" (given), "title" (inferred), or "unknown".

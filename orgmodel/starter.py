@@ -28,7 +28,7 @@ as_of: 2026-01-01          # evaluate the org on this date (people hired later a
 #     aliases: [DevRel]    # job titles that mean this role
 
 people:
-  - id: ceo                # unique: letters, digits, _ - .
+  - id: ceo                # unique; any text, e.g. ana.lima
     name: Ada Founder
     title: Founder & CEO   # a role is inferred from the title (`orgmodel roles --title "..."` shows how)
     reports:               # nested direct reports; or give each person reports_to: <id>

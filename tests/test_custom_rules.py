@@ -40,7 +40,7 @@ def rules_config(tmp_path, rules: str):
 def run_custom(tmp_path, given: str, then: str, message: str = "{id}") -> list[tuple[str, str]]:
     config = rules_config(tmp_path, f'[[rules]]\ncode = "ACME001"\nname = "x"\ndescription = "d"\n'
                                     f"given = {given}\nthen = {then}\nmessage = \"{message}\"\n")
-    org = orgmodel.load_text(ORG, "org.yaml", known_codes=config.registry)
+    org = orgmodel.load_text(ORG, "org.yaml")
     findings = orgmodel.check(org, select=["ACME001"], registry=config.registry)
     return [(f.person, f.message) for f in findings]
 
@@ -89,7 +89,7 @@ def test_builtin_rules_written_as_custom_rules_give_the_same_findings(tmp_path, 
                                                                     "[[tool.orgmodel.rules]]"))
     config = load_config(tmp_path / "pyproject.toml")
     assert set(config.custom_rules) == {"MINE005", "MINE009", "MINE012"}
-    org = orgmodel.load(EXAMPLES / example, known_codes=config.registry)
+    org = orgmodel.load(EXAMPLES / example)
     for builtin, custom in (("PRD005", "MINE005"), ("PRD009", "MINE009"), ("PRD012", "MINE012")):
         expected = [(f.person, f.line) for f in orgmodel.check(org, select=[builtin])]
         got = [(f.person, f.line) for f in orgmodel.check(org, select=[custom], registry=config.registry)]
@@ -182,7 +182,7 @@ def test_rules_file_in_yaml_with_errors_at_their_position(tmp_path):
                      "    then: {subtree-has-at-least: {count: 4, roles: [software_engineer]}}\n"
                      "    message: '{id} has {value} engineers'\n")
     config = load_config(tmp_path / "orgmodel.toml")
-    org = orgmodel.load_text(ORG, known_codes=config.registry)
+    org = orgmodel.load_text(ORG)
     assert [f.message for f in orgmodel.check(org, select=["ACME002"], registry=config.registry)] == \
            ["em has 3 engineers"]
     rules.write_text("rules:\n  - code: ACME002\n    name: n\n    description: d\n"

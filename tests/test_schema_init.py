@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import orgmodel
 from orgmodel.cli import main
+from orgmodel.model import ID_PATTERN, schema_pattern
 from orgmodel.schema import DRAFT_07, SCHEMA_FILE, org_schema, schema_text
 
 from .conftest import EXAMPLES, ROOT
@@ -50,11 +51,13 @@ def test_every_example_has_the_modeline_and_validates(example):
 
 def test_schema_catches_what_the_loader_rejects():
     validator = jsonschema.Draft7Validator(org_schema())
-    bad = {"org": "X", "people": [{"id": "a", "role": "ceo", "reports_too": "b"}, {"id": "b c", "status": "opne"}]}
+    bad = {"org": "X", "people": [{"id": "a", "role": "ceo", "reports_too": "b"}, {"id": "b\tc", "status": "opne"},
+                                  {"id": "bradyo'dowd", "title": "CTO"}]}
     messages = sorted(e.message for e in validator.iter_errors(bad))
     assert any("reports_too" in m for m in messages)
     assert any("'opne' is not one of" in m for m in messages)
-    assert any("does not match" in m for m in messages)
+    assert [m for m in messages if "does not match" in m] == [
+        repr("b\tc") + " does not match " + repr(schema_pattern(ID_PATTERN))]
 
 
 def test_init_writes_a_starter_that_checks_clean_and_refuses_to_overwrite(tmp_path, monkeypatch):

@@ -6,15 +6,18 @@ command group lives in a module of its own beside it.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
 import click
 
 from ..config import Config, load_config, locate as locate_config
-from ..engine import SelectionError, check as run_checks, select_rules, validate_options
+from ..engine import SelectionError, check as run_checks, select_rules, validate_ignore_codes, validate_options
 from ..findings import OrgInputError
 from ..model import DateError, parse_iso_date
+from ..sources import TableOptions, load
+from ..sources.presets import preset_names
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -116,10 +119,23 @@ class Configs:
         return {code: rule for config in self.loaded.values() for code, rule in config.registry.items()}
 
 
+def load_org(path: str, config: Config, *, as_of, max_file_size: int, table: TableOptions | None = None):
+    """Read one org file or HR export as an org for ``config``'s rules; raises OrgInputError with every problem."""
+    org = load(path, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
+    validate_ignore_codes(org, config.registry)
+    return org
+
+
 def findings_for(org, config: Config, file: str) -> list:
-    return run_checks(org, select=config.select, ignore=config.ignore + config.ignores_for(file),
-                      extend_select=config.extend_select, options=config.options, severity=config.severity,
-                      registry=config.registry)
+    """The org's findings under ``config``; a person ignoring a rule that does not exist is an input
+    error (exit 2), reported where the code is written."""
+    try:
+        return run_checks(org, select=config.select, ignore=config.ignore + config.ignores_for(file),
+                          extend_select=config.extend_select, options=config.options, severity=config.severity,
+                          registry=config.registry)
+    except OrgInputError as exc:
+        print_problems(exc.problems)
+        sys.exit(EXIT_INPUT)
 
 
 _config_options = [
@@ -153,5 +169,42 @@ def _apply(options, command):
     return command
 
 
+_table_options = [
+    click.option("--from", "hr_system", type=click.Choice(preset_names()), metavar="SYSTEM",
+                 help="The HR system the export comes from, for its column names: "
+                      + ", ".join(preset_names()) + " (see docs/import.md)."),
+    click.option("--map", "column_map", multiple=True, metavar="FIELD=COLUMN",
+                 help="Read FIELD from COLUMN (repeatable), e.g. --map manager='Reports To'; overrides the preset."),
+    click.option("--person-key", metavar="COLUMN",
+                 help="The column naming a person across the rows of a history export."),
+    click.option("--date-format", metavar="FORMAT",
+                 help="Date order for dates like 03/04/2025: dd/mm/yyyy, mm/dd/yyyy, or a strptime pattern."),
+    click.option("--keep-leavers", is_flag=True,
+                 help="Keep people whose termination date is on or before the as-of date."),
+]
+
+
+def _column_map(pairs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    mapping = []
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise click.BadParameter(f"expected FIELD=COLUMN, got {pair!r}", param_hint="--map")
+        mapping.append((field.strip(), column.strip()))
+    return tuple(mapping)
+
+
+def table_options(command):
+    """Add the HR-export options to ``command``, which receives them as one ``table=TableOptions``."""
+
+    @functools.wraps(command)
+    def run(*args, hr_system, column_map, person_key, date_format, keep_leavers, **kwargs):
+        table = TableOptions(preset=hr_system, mapping=_column_map(column_map), person_key=person_key,
+                             date_format=date_format, keep_leavers=keep_leavers)
+        return command(*args, table=table, **kwargs)
+
+    return _apply(_table_options, run)
+
+
 # The commands register themselves on `main` when their modules are imported.
-from . import catalog, check, exporting, render, review, setup, titles  # noqa: E402,F401
+from . import catalog, check, exporting, importing, render, review, setup, titles  # noqa: E402,F401

@@ -14,10 +14,9 @@ from ..config import FAIL_LEVELS
 from ..engine import select_rules
 from ..findings import OrgInputError
 from ..report import REPORTERS, STATISTICS, ReportContext, Summary
-from ..sources import load
 from ..wording import plural
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main, print_problems,
-               selection_options, use_colour)
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, load_org, main,
+               print_problems, selection_options, table_options, use_colour)
 from . import IsoDate
 
 
@@ -39,17 +38,20 @@ from . import IsoDate
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse files larger than this many megabytes.")
 @config_options
+@table_options
 @click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
                                                    "came from, then exit.")
-def check(files, output_format, output, statistics, select, extend_select, ignore, fail_on, as_of, rule_options, max_file_size,
-          config_path, isolated, show_config):
-    """Check org files against the rules and report findings.
+def check(files, output_format, output, statistics, select, extend_select, ignore, fail_on, as_of, rule_options,
+          max_file_size, config_path, isolated, table, show_config):
+    """Check org files or HR exports against the rules and report findings.
 
     Prints FILE:LINE:COL: CODE [severity] message for each finding, with a
     suggestion under it. Exit code 0: nothing at or above --fail-on; 1:
     findings at or above it; 2: a file could not be read, or bad options.
     Use - as FILE to read standard input. Settings come from the nearest
     orgmodel.toml or [tool.orgmodel] in pyproject.toml; options override them.
+    HR exports (.csv, .tsv, .xlsx, .json) are read directly: findings point
+    at FILE:ROW:COL (see `orgmodel import --help` for the export options).
 
     \b
     Examples:
@@ -58,6 +60,7 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
       orgmodel check --option max-span=12 --format sarif --output org.sarif org.yaml
       orgmodel check --statistics people/*.yaml
       orgmodel check --show-config org.yaml
+      orgmodel check --from bamboohr employees.csv
     """
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
                        fail_on=fail_on, rule_options=rule_options)
@@ -77,8 +80,7 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
     for path in files:
         config = configs.for_file(path)
         try:
-            org = load(path, as_of=as_of, max_bytes=max_file_size * 1024 * 1024,
-                       known_codes=config.registry)
+            org = load_org(path, config, as_of=as_of, max_file_size=max_file_size, table=table)
         except OrgInputError as exc:
             print_problems(exc.problems)
             unreadable += 1

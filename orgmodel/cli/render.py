@@ -7,9 +7,9 @@ import sys
 import click
 
 from ..findings import OrgInputError
-from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, Configs, config_options, findings_for, main, print_problems, selection_options
+from . import (EXIT_INPUT, Configs, config_options, findings_for, load_org, main, print_problems, selection_options,
+               table_options)
 from . import IsoDate
 
 
@@ -34,9 +34,10 @@ from . import IsoDate
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse org files larger than this many megabytes.")
 @config_options
+@table_options
 def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, title, as_of, dpi,
-           max_file_size, config_path, isolated):
-    """Draw the org chart of FILE.
+           max_file_size, config_path, isolated, table):
+    """Draw the org chart of FILE (an org file or an HR export: .csv, .tsv, .xlsx, .json).
 
     The chart is written atomically: a failure never leaves a half-written
     file. For orgs of thousands, prefer .html (an interactive chart that
@@ -50,6 +51,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
       orgmodel render org.yaml -o org.svg --ignore ORG005
+      orgmodel render --from hibob people.json -o org.svg
     """
     from ..render import RenderError, output_format, render as draw_chart
 
@@ -59,8 +61,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         raise click.UsageError(str(exc)) from None
     config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     try:
-        org = load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024,
-                   known_codes=config.registry)
+        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size, table=table)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

@@ -1,8 +1,45 @@
-"""Readers: one per input kind, each producing the same models and source map.
+"""Readers: one per input kind, each producing the same Org with a position for every person.
 
-``yaml`` reads org files (format 1) with a position for every key and value.
+``yaml`` reads org files (format 1) with a line and column for every key and
+value; ``table`` reads HR exports (CSV, TSV, XLSX, JSON records) with a row
+and column for every cell, using the HR presets of ``presets``. :func:`load`
+picks the reader from the file's extension.
 """
 
-from .yaml import DEFAULT_MAX_BYTES, load, load_bytes, load_text
+from __future__ import annotations
 
-__all__ = ["DEFAULT_MAX_BYTES", "load", "load_bytes", "load_text"]
+import datetime as dt
+import os
+from pathlib import Path
+
+from ..org import Org
+from . import yaml as _yaml
+from .table import TABLE_SUFFIXES, TableOptions, describe_mapping, is_table, load_table
+from .yaml import DEFAULT_MAX_BYTES, load_bytes, load_text, read_bounded
+
+
+def load(
+    path: str | os.PathLike,
+    *,
+    as_of: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    display_name: str | None = None,
+    table: TableOptions | None = None,
+) -> Org:
+    """Load an org file or an HR export (by extension: .csv, .tsv, .xlsx, .json); ``"-"`` reads
+    an org file from standard input. Raises :class:`~orgmodel.OrgInputError` with every problem."""
+    name = display_name or ("<stdin>" if str(path) == "-" else str(path))
+    if not is_table(path):
+        return _yaml.load(path, as_of=as_of, max_bytes=max_bytes, display_name=display_name)
+    data = read_bounded(path, name, max_bytes)
+    return load_table(data, name, Path(str(path)).suffix.lower(), as_of=as_of, options=table)
+
+
+def show_mapping(path: str | os.PathLike, table: TableOptions, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
+    """Which column of an HR export feeds which field, and why (for ``import --show-mapping``)."""
+    data = read_bounded(path, str(path), max_bytes)
+    return describe_mapping(data, str(path), Path(str(path)).suffix.lower(), table)
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "TABLE_SUFFIXES", "TableOptions", "is_table", "load", "load_bytes", "load_text",
+           "show_mapping"]

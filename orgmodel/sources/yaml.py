@@ -19,10 +19,9 @@ from collections.abc import Iterable
 from pydantic import TypeAdapter, ValidationError
 
 from ..findings import OrgInputError, Problem
-from ..model import ID_CHARACTERS, PERSON_KEYS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_id
+from ..model import ID_RULE, PERSON_KEYS, ROLE_ID_CHARACTERS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_role_id
 from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
-from ..rules.base import names_a_rule
 from ..suggest import did_you_mean
 from .yamlparse import (DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, YamlMap, parse_with_problems, position_of,
                         quote)
@@ -51,7 +50,6 @@ def load(
     *,
     as_of: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    known_codes: Iterable[str] | None = None,
     display_name: str | None = None,
 ) -> Org:
     """Load an org file. ``path`` may be ``"-"`` for standard input.
@@ -60,8 +58,8 @@ def load(
     be read as an org.
     """
     name = display_name or ("<stdin>" if str(path) == "-" else str(path))
-    data = _read_bounded(path, name, max_bytes)
-    return load_bytes(data, name, as_of=as_of, known_codes=known_codes)
+    data = read_bounded(path, name, max_bytes)
+    return load_bytes(data, name, as_of=as_of)
 
 
 def load_text(text: str, filename: str = "<string>", **kwargs) -> Org:
@@ -74,7 +72,6 @@ def load_bytes(
     filename: str,
     *,
     as_of: dt.date | None = None,
-    known_codes: Iterable[str] | None = None,
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Org:
     text = _decode(data, filename)
@@ -82,17 +79,13 @@ def load_bytes(
         root, root_mark, yaml_problems = parse_with_problems(text, max_depth=max_depth)
     except YamlError as exc:
         raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
-    if known_codes is None:
-        from ..rules import RULES
-
-        known_codes = RULES.keys()
-    builder = _Builder(filename, frozenset(known_codes))
+    builder = _Builder(filename)
     for problem in yaml_problems:  # reported with the org's own problems, all in one run
         builder.problem((problem.line, problem.column), problem.message)
     return builder.build(root, root_mark, as_of)
 
 
-def _read_bounded(path, name: str, max_bytes: int) -> bytes:
+def read_bounded(path, name: str, max_bytes: int) -> bytes:
     def too_big() -> OrgInputError:
         limit = f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
         return OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of {limit}; "
@@ -174,9 +167,8 @@ def _kind(value) -> str:
 class _Builder:
     """One load: collects problems while turning parsed YAML into an Org."""
 
-    def __init__(self, filename: str, known_codes: frozenset[str]):
+    def __init__(self, filename: str):
         self.filename = filename
-        self.known_codes = known_codes
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -286,7 +278,7 @@ class _Builder:
             return []
 
     def check_people_refs(self, entries: list[tuple[YamlMap, dict]]) -> None:
-        """What the models cannot see: duplicate ids, role-or-title, rule codes in ignore.
+        """What the models cannot see: duplicate ids, role-or-title.
 
         Runs on the raw values so these are reported even when some entry
         also has a type error.
@@ -300,12 +292,6 @@ class _Builder:
                                                         f"{first_seen[person_id]})")
                 else:
                     first_seen[person_id] = raw.value_marks["id"][0]
-            codes = raw.get("ignore")
-            marks = codes.item_marks if isinstance(codes, YamlList) else [raw.value_marks.get("ignore")]
-            for code, mark in zip(codes if isinstance(codes, YamlList) else [codes], marks):
-                if isinstance(code, str) and not names_a_rule(code, self.known_codes):
-                    self.problem(mark, f"'ignore' names unknown rule code {quote(code)}"
-                                 + did_you_mean(code, self.known_codes))
 
     def person(self, model: PersonFields, entry: tuple[YamlMap, dict], catalog: RoleCatalog) -> Person:
         raw = entry[0]
@@ -334,6 +320,7 @@ class _Builder:
             status=model.status,
             cost=model.cost,
             ignore=tuple(model.ignore),
+            ignore_positions=_ignore_positions(raw),
             line=raw.mark[0],
             column=raw.mark[1],
             role_source=source,
@@ -354,8 +341,8 @@ class _Builder:
         builtin = RoleCatalog.builtin()
         for role_id, spec in raw_roles.items():
             mark = raw_roles.key_marks[role_id]
-            if not is_id(role_id):
-                self.problem(mark, f"role id {quote(role_id)} may contain only {ID_CHARACTERS}")
+            if not is_role_id(role_id):
+                self.problem(mark, f"role id {quote(role_id)} may contain only {ROLE_ID_CHARACTERS}")
             elif builtin.get(role_id) is None and isinstance(spec, YamlMap) and spec.get("family") is None:
                 self.problem(mark, f"role {quote(role_id)} needs a 'family' (one of {', '.join(FAMILIES)})")
 
@@ -408,6 +395,13 @@ class _Builder:
             self.problem(mark, _explain(field, kind, error, value))
 
 
+def _ignore_positions(raw: YamlMap) -> tuple[tuple[int, int], ...]:
+    codes = raw.get("ignore")
+    if isinstance(codes, YamlList):
+        return tuple(codes.item_marks)
+    return (raw.value_marks["ignore"],) if "ignore" in raw else ()
+
+
 def _path(loc: tuple) -> str:
     text = ""
     for part in loc:
@@ -421,13 +415,14 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     got = _kind(value)
     if kind == "string_type":
         return f"'{field}' must be text, not {got}"
-    if kind == "id_characters":
-        return f"'{field}' may contain only {ID_CHARACTERS}, not {got}"
+
     if kind == "iso_date":
         hint = error["ctx"]["hint"]
         return f"'{field}' {error['ctx']['requirement']}, not {got}" + (f": {hint}" if hint else "")
     if kind == "string_pattern_mismatch" and field == "currency":
         return f"'currency' must be a three-letter ISO 4217 code in capitals, like EUR or USD, not {got}"
+    if kind == "string_pattern_mismatch":
+        return f"'{field}' must be {ID_RULE}, not {got}"
     if kind == "string_too_short":
         return f"'{field}' must not be empty"
     if kind in ("int_parsing", "int_type", "int_from_float"):

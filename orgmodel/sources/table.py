@@ -1,0 +1,862 @@
+"""HR exports (CSV, TSV, semicolon CSV, XLSX, JSON records) -> :class:`~orgmodel.org.Org`.
+
+Every cell keeps its place: ROW is the row in the file (the header is row 1),
+COL the column's number; in JSON both point at the record (``{``) a value came
+from. Problems are collected and raised together, like the YAML reader's.
+
+Built for size: rows stream from the csv module and only mapped columns are
+kept, as plain (interned) strings; no per-row model is validated. Managers are
+resolved through dict indexes (id, email, name, DN), so a load is linear in
+the rows. A field's column is named by ``--map`` first, then by the HR preset
+(``presets/*.toml``), then by the common header names.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gc
+import io
+import json
+import re
+import sys
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+from itertools import product
+from operator import itemgetter
+from pathlib import Path
+
+from ..findings import OrgInputError, Problem
+from ..org import Org, Person, Team
+from ..roles import UNKNOWN, Role, RoleCatalog
+from .presets import COMMON, FIELDS, normal_header, normal_status, preset, preset_names
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json")
+MISSING = frozenset({"", "null", "n/a", "-", "#n/a"})
+#: Every spelling of MISSING in any letter case, so a cell is checked with one set lookup.
+_MISSING_FORMS = frozenset("".join(chars) for word in MISSING
+                           for chars in product(*({c.lower(), c.upper()} for c in word)))
+DATE_FIELDS = ("hired", "terminated", "effective")
+UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
+_FIELD_ORDER = tuple(FIELDS)
+_SLOT = {name: index for index, name in enumerate(_FIELD_ORDER)}
+_DATE_SLOTS = frozenset(_SLOT[name] for name in DATE_FIELDS)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: Control characters free text may not hold either; line breaks and tabs it may, as in YAML.
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TEXT_FIELDS = frozenset({"name", "first_name", "last_name", "title", "department"})
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    """How to read an HR export; every field matches a command-line option."""
+
+    preset: str | None = None
+    #: (field, column header) pairs from --map
+    mapping: tuple[tuple[str, str], ...] = ()
+    person_key: str | None = None
+    #: "dd/mm/yyyy", "mm/dd/yyyy" or a strftime pattern like "%d.%m.%Y"
+    date_format: str | None = None
+    keep_leavers: bool = False
+    org_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Mapped:
+    field: str
+    header: str
+    column: int  # 1-based
+    reason: str
+
+
+def is_table(path: str | Path) -> bool:
+    return Path(str(path)).suffix.lower() in TABLE_SUFFIXES
+
+
+# -- reading cells ------------------------------------------------------------------
+
+
+@dataclass
+class _Sheet:
+    header: list[str]
+    #: (row, fixed column or 0, cells); a cell's column is the fixed one or its index + 1
+    rows: Iterator[tuple[int, int, list]]
+    warnings: list[Problem] = field(default_factory=list)
+    #: Cells may be numbers, booleans and dates (XLSX, JSON), not only text (CSV).
+    typed: bool = False
+
+
+def _decode(data: bytes, filename: str) -> tuple[str, list[Problem]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), []
+    head = data[:200]
+    if len(head) >= 4 and head.count(0) * 3 > len(head):  # UTF-16 text without its byte-order mark
+        order = "utf-16-le" if head[1] == 0 else "utf-16-be"
+        try:
+            return data.decode(order), []
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    for encoding, label in (("cp1252", "cp1252 (Windows Western European)"), ("latin-1", "latin-1")):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, [Problem(filename, 1, 1, f"the file is not UTF-8; read it as {label}: check that names "
+                                              "look right, or save the export as UTF-8", warning=True)]
+    raise AssertionError("latin-1 decodes any bytes")
+
+
+def _delimiter(text: str, suffix: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    if counts[best] == 0:
+        return "\t" if suffix in (".tsv", ".tab") else ","
+    return best
+
+
+def _read_csv(text: str, suffix: str, filename: str) -> _Sheet:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, suffix), strict=True)
+
+    def malformed(exc: csv.Error, row: int) -> OrgInputError:
+        return OrgInputError([Problem(filename, row, 1, f"this row is not well-formed CSV: {exc} "
+                                                        "(is a quote left open?)")])
+
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:
+        raise malformed(exc, 1) from None
+
+    def rows():
+        start = reader.line_num + 1
+        intern = sys.intern
+        try:
+            for cells in reader:
+                row, start = start, reader.line_num + 1
+                if cells:
+                    yield row, 0, [intern(c) for c in cells]
+        except csv.Error as exc:
+            raise malformed(exc, start) from None
+
+    return _Sheet([h.strip() for h in header], rows())
+
+
+def _read_xlsx(data: bytes, filename: str) -> _Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise OrgInputError([Problem(filename, 1, 1, f"cannot read the workbook: {exc}")]) from None
+    sheet = book.worksheets[0]
+    values = enumerate(sheet.iter_rows(values_only=True), start=1)
+    header: list[str] = []
+    for _, cells in values:
+        if any(c is not None and str(c).strip() for c in cells):
+            header = ["" if c is None else str(c).strip() for c in cells]
+            break
+
+    def rows():
+        for row, cells in values:
+            if any(c is not None for c in cells):
+                yield row, 0, list(cells)
+        book.close()
+
+    return _Sheet(header, rows(), typed=True)
+
+
+def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
+    """``{"work": {"reportsTo": {"id": 7}}}`` -> ``{"work.reportsTo.id": 7}``; a list of typed items
+    (Google's ``relations``) becomes ``relations.manager`` = the item's value."""
+    out = {} if out is None else out
+    for key, value in record.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            _flatten(value, path + ".", out)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict) and isinstance(item.get("type"), str):
+                    if "value" in item:
+                        out.setdefault(f"{path}.{item['type']}", item["value"])
+                    _flatten(item, f"{path}.{item['type']}.", out)
+                elif isinstance(item, dict):
+                    _flatten(item, f"{path}.{index}.", out)
+                else:
+                    out.setdefault(f"{path}.{index}", item)
+        else:
+            out[path] = value
+    return out
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _record_lines(text: str, wrapped: bool) -> list[tuple[int, int]]:
+    """(line, column) of each record's ``{`` in a list of records (``wrapped``: inside one key of an object)."""
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    depth_wanted = 2 if wrapped else 1
+    depth, found = 0, []
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            if token == "{" and depth == depth_wanted:
+                offset = match.start()
+                line = bisect_right(newlines, offset - 1)
+                found.append((line + 1, offset - (newlines[line - 1] + 1 if line else 0) + 1))
+            depth += 1
+        elif token in "]}":
+            depth -= 1
+    return found
+
+
+def _read_json(text: str, filename: str) -> _Sheet:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise OrgInputError([Problem(filename, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}")]) from None
+    wrapped = False
+    if isinstance(document, dict):
+        lists = [v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        if len(lists) != 1:
+            raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records, or an object with "
+                                                         "one list of them (like {\"employees\": [...]})")])
+        document, wrapped = lists[0], True
+    if not isinstance(document, list) or not all(isinstance(r, dict) for r in document):
+        raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records (JSON objects)")])
+    records = [_flatten(r) for r in document]
+    header = list(dict.fromkeys(key for record in records for key in record))
+    places = _record_lines(text, wrapped)
+    if len(places) != len(records):  # records that are not plain objects at the expected depth
+        places = [(1, 1)] * len(records)
+
+    def rows():
+        for (line, column), record in zip(places, records, strict=True):
+            yield line, column, [record.get(key) for key in header]
+
+    return _Sheet(header, rows(), typed=True)
+
+
+def read_sheet(data: bytes, filename: str, suffix: str) -> _Sheet:
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(data, filename)
+    text, warnings = _decode(data, filename)
+    sheet = _read_json(text, filename) if suffix == ".json" else _read_csv(text, suffix, filename)
+    sheet.warnings[:0] = warnings
+    if not any(sheet.header):
+        raise OrgInputError([Problem(filename, 1, 1, "the file has no header row: the first row must name the "
+                                                     "columns (id, name, title, manager, ...)")])
+    return sheet
+
+
+# -- which column feeds which field -------------------------------------------------
+
+
+def map_columns(header: list[str], options: TableOptions, filename: str) -> tuple[dict[str, Mapped], list[Problem]]:
+    """Each field's column, with the reason it was chosen; problems for --map/--person-key names
+    that are not columns."""
+    problems: list[Problem] = []
+    exact = {}
+    normal = {}
+    for index, name in enumerate(header):
+        exact.setdefault(name, index)
+        normal.setdefault(normal_header(name), index)
+
+    def find(name: str) -> int | None:
+        index = exact.get(name)
+        return index if index is not None else normal.get(normal_header(name))
+
+    mapped: dict[str, Mapped] = {}
+    layers = [(preset(COMMON), "header name")]
+    if options.preset:
+        layers.insert(0, (preset(options.preset), f"--from {options.preset}"))
+    for field_name in _FIELD_ORDER:
+        for table, reason in layers:
+            for name in table.columns.get(field_name, ()):
+                index = find(name)
+                if index is not None:
+                    mapped[field_name] = Mapped(field_name, header[index], index + 1, reason)
+                    break
+            if field_name in mapped:
+                break
+    columns_list = ", ".join(repr(h) for h in header if h)
+    for field_name, column in options.mapping:
+        if field_name not in FIELDS:
+            problems.append(Problem(filename, 1, 1, f"--map {field_name}={column}: unknown field {field_name!r}; "
+                                                    f"fields are: {', '.join(FIELDS)}"))
+            continue
+        index = find(column)
+        if index is None:
+            problems.append(Problem(filename, 1, 1, f"--map {field_name}={column}: the file has no column "
+                                                    f"{column!r} (columns: {columns_list})"))
+            continue
+        mapped[field_name] = Mapped(field_name, header[index], index + 1, "--map")
+    if options.person_key is not None and find(options.person_key) is None:
+        problems.append(Problem(filename, 1, 1, f"--person-key {options.person_key}: the file has no column "
+                                                f"{options.person_key!r} (columns: {columns_list})"))
+    if "id" not in mapped and options.person_key is None:
+        problems.append(Problem(filename, 1, 1, "no column gives the person id (columns: " + columns_list
+                                + "); name it with --map id=COLUMN, or pick the HR system with --from"))
+    if "title" not in mapped and "role" not in mapped:
+        problems.append(Problem(filename, 1, 1, "no column gives the job title (columns: " + columns_list
+                                + "); name it with --map title=COLUMN"))
+    return mapped, problems
+
+
+def describe_mapping(data: bytes, filename: str, suffix: str, options: TableOptions) -> list[str]:
+    """Lines for --show-mapping: each field, its column and why; then the columns left unused."""
+    sheet = read_sheet(data, filename, suffix)
+    mapped, problems = map_columns(sheet.header, options, filename)
+    lines = [str(p) for p in problems]
+    width = max(len(f) for f in FIELDS)
+    for field_name in _FIELD_ORDER:
+        m = mapped.get(field_name)
+        if m:
+            lines.append(f"{field_name:<{width}}  <- column {m.column} {m.header!r} ({m.reason})")
+        else:
+            lines.append(f"{field_name:<{width}}  (no column)")
+    if options.person_key:
+        lines.append(f"{'person key':<{width}}  <- column {options.person_key!r} (--person-key)")
+    used = {m.column for m in mapped.values()}
+    unused = [repr(h) for i, h in enumerate(sheet.header, start=1) if i not in used and h]
+    if unused:
+        lines.append("not used: " + ", ".join(unused))
+    return lines
+
+
+# -- values ---------------------------------------------------------------------------
+
+
+def _text(value) -> str | dt.date | None:
+    """A cell that is not text (XLSX and JSON values) as the text an export would hold; dates stay
+    dates, and whole numbers lose the ``.0`` Excel gives ids stored as numbers."""
+    if value is None or isinstance(value, dt.date):  # datetime is a date too
+        return value
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    elif isinstance(value, float) and value.is_integer():
+        value = str(int(value))
+    text = str(value).strip()
+    return None if text.casefold() in MISSING else text
+
+
+def _iso(value: dt.date) -> str:
+    return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_title(title: str) -> str:
+    """``<b>Head</b> of R&amp;D`` -> ``Head of R&D``."""
+    if "<" not in title and "&" not in title:
+        return title
+    parser = _TextOnly()
+    parser.feed(title)
+    parser.close()
+    return " ".join(unescape("".join(parser.parts)).split())
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})([T ]\d{1,2}:\d{2}\S*(?: ?[+-]\d{2}:?\d{2}|Z)?)?$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})([T ]\d{1,2}:\d{2}.*)?$")
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+_NAMED_FORMATS = {"dd/mm/yyyy": "%d/%m/%Y", "mm/dd/yyyy": "%m/%d/%Y", "yyyy-mm-dd": "%Y-%m-%d",
+                  "dd.mm.yyyy": "%d.%m.%Y", "dd-mm-yyyy": "%d-%m-%Y", "mm-dd-yyyy": "%m-%d-%Y"}
+
+
+def strftime_pattern(date_format: str) -> str:
+    """--date-format as a strptime pattern: ``dd/mm/yyyy`` or ``%d/%m/%Y``."""
+    return _NAMED_FORMATS.get(date_format.strip().lower(), date_format)
+
+
+class _DateColumn:
+    """Reads one column's dates, after seeing all its values to settle day/month order."""
+
+    def __init__(self, header: str, values: Iterable[tuple[str, tuple[int, int]]], date_format: str | None):
+        self.header = header
+        self.pattern = strftime_pattern(date_format) if date_format else None
+        self.order: str | None = None  # "dmy" or "mdy" for slashed dates
+        self.problems: list[tuple[tuple[int, int], str]] = []
+        self.timestamp_at: tuple[int, int] | None = None
+        if self.pattern:
+            return
+        day_first = month_first = ambiguous = None
+        for text, place in values:
+            match = _DAY_MONTH.match(text) if isinstance(text, str) else None
+            if not match or match.group(2) == ".":
+                continue
+            a, b = int(match.group(1)), int(match.group(3))
+            if a > 12 and day_first is None:
+                day_first = (place, text)
+            elif b > 12 and month_first is None:
+                month_first = (place, text)
+            elif a != b and a <= 12 and b <= 12 and ambiguous is None:
+                ambiguous = (place, text)
+        if day_first and month_first:
+            self.problems.append((month_first[0], f"column {header!r} mixes day-first dates ({day_first[1]!r}) "
+                                                  f"and month-first dates ({month_first[1]!r}); make them one "
+                                                  "format in the export"))
+        elif day_first or month_first:
+            self.order = "dmy" if day_first else "mdy"
+        elif ambiguous:
+            self.problems.append((ambiguous[0], f"column {header!r} has dates like {ambiguous[1]!r} that read "
+                                                "as dd/mm/yyyy or as mm/dd/yyyy, and no day over 12 settles which: "
+                                                "pass --date-format dd/mm/yyyy or --date-format mm/dd/yyyy"))
+
+    def parse(self, value, place: tuple[int, int]) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        match = _ISO.match(value)
+        if match:
+            if match.group(4) and self.timestamp_at is None:
+                self.timestamp_at = place
+            return self._date(int(match.group(1)), int(match.group(2)), int(match.group(3)), value, place)
+        if self.pattern:
+            try:
+                return dt.datetime.strptime(value, self.pattern).date()
+            except ValueError:
+                self.problems.append((place, f"column {self.header!r}: {value!r} does not match --date-format "
+                                             f"{self.pattern}"))
+                return None
+        match = _DAY_MONTH.match(value)
+        if match:
+            if match.group(5) and self.timestamp_at is None:
+                self.timestamp_at = place
+            a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+            day, month = (b, a) if self.order == "mdy" else (a, b)
+            return self._date(year, month, day, value, place)
+        if _SERIAL.match(value):
+            days = float(value)
+            if 10000 <= days <= 2958465:
+                return _EXCEL_EPOCH + dt.timedelta(days=int(days))
+        self.problems.append((place, f"column {self.header!r}: {value!r} is not a date (use ISO 2025-03-01, "
+                                     "dd/mm/yyyy, mm/dd/yyyy or an Excel date)"))
+        return None
+
+    def _date(self, year, month, day, value, place) -> dt.date | None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            self.problems.append((place, f"column {self.header!r}: {value!r} is not a real date"))
+            return None
+
+
+def _dn_name(dn: str) -> str | None:
+    """The CN of a distinguished name, unescaped: ``CN=Smith\\, Jane,OU=Staff`` -> ``Smith, Jane``."""
+    if not dn[:3].casefold() == "cn=":
+        return None
+    out, escaped = [], False
+    for char in dn[3:]:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in ",+":
+            break
+        else:
+            out.append(char)
+    return "".join(out).strip()
+
+
+def _normal_dn(dn: str) -> str:
+    return re.sub(r"\s*([,=+])\s*", r"\1", dn).casefold()
+
+
+def _name_key(name: str) -> str:
+    """'Last, First' and 'First Last' compare equal."""
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first} {last}"
+    return " ".join(name.split()).casefold()
+
+
+# -- building the org ----------------------------------------------------------------
+
+
+class _Row:
+    __slots__ = ("column", "key", "number", "values")
+
+    def __init__(self, number: int, column: int, values: list, key: str | None):
+        self.number, self.column, self.values, self.key = number, column, values, key
+
+
+class TableReader:
+    """One load of one export: rows -> people, every problem collected."""
+
+    def __init__(self, filename: str, options: TableOptions, as_of: dt.date | None):
+        self.filename = filename
+        self.options = options
+        self.as_of = as_of or dt.date.today()
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def problem(self, place: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(self.filename, place[0], place[1], message))
+
+    def place(self, row: _Row, field_name: str) -> tuple[int, int]:
+        return (row.number, row.column or self.mapped[field_name].column)
+
+    def fail_if_problems(self) -> None:
+        if self.problems:
+            self.problems.sort(key=lambda p: (p.line, p.column))
+            raise OrgInputError(self.problems)
+
+    def read(self, sheet: _Sheet) -> Org:
+        self.warnings += sheet.warnings
+        options = self.options
+        self.mapped, problems = map_columns(sheet.header, options, self.filename)
+        self.problems += problems
+        self.fail_if_problems()
+        status_words = {**preset(COMMON).status, **(preset(options.preset).status if options.preset else {})}
+        slots = [(self.mapped[f].column - 1) if f in self.mapped else None for f in _FIELD_ORDER]
+        key_index = None
+        if options.person_key is not None:
+            key_index = next(i for i, h in enumerate(sheet.header)
+                             if h == options.person_key or normal_header(h) == normal_header(options.person_key))
+        rows: list[_Row] = []
+        key_column = key_index + 1 if key_index is not None else None
+        # One C-level pick per row: every field's cell in slot order, then the person key; an
+        # unmapped field reads the empty cell appended to each row (index -1).
+        indexes = [i if i is not None else -1 for i in slots]
+        indexes.append(key_index if key_index is not None else indexes[0])
+        pick = itemgetter(*indexes)
+        width = max(indexes) + 1
+        missing, intern = _MISSING_FORMS, sys.intern
+        for number, column, cells in sheet.rows:
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            cells.append("")
+            values = [(None if (text := c.strip()) in missing else intern(text)) if type(c) is str else _text(c)
+                      for c in pick(cells)]
+            key = values.pop()
+            if sheet.typed:  # a date where text belongs (an id Excel took for a date) becomes ISO text
+                values = [_iso(v) if isinstance(v, dt.date) and slot not in _DATE_SLOTS else v
+                          for slot, v in enumerate(values)]
+                key = _iso(key) if isinstance(key, dt.date) else key
+            if _CONTROL.search("".join(v for v in values if type(v) is str)) or (
+                    type(key) is str and _CONTROL.search(key)):
+                for v, i, field_name in zip(values, slots, _FIELD_ORDER, strict=True):
+                    if i is not None:
+                        self.check_controls(v, (number, column or i + 1), sheet.header[i], field_name in _TEXT_FIELDS)
+                if key_index is not None:
+                    self.check_controls(key, (number, column or key_column), sheet.header[key_index], False)
+            rows.append(_Row(number, column, values, key))
+        self.parse_dates(rows)
+        return self.build(self.pick_rows(rows), status_words)
+
+    def check_controls(self, value, place: tuple[int, int], header: str, free_text: bool) -> None:
+        """Control characters (terminal escapes, NUL) would reach terminals and logs: an input problem,
+        as in YAML. Names and titles may hold line breaks and tabs; ids and references may not."""
+        if type(value) is not str:
+            return
+        bad = (_CONTROL_IN_TEXT if free_text else _CONTROL).search(value)
+        if bad:
+            self.problem(place, f"column {header!r}: the value contains the control character "
+                                f"U+{ord(bad.group()):04X}; remove it from the export")
+
+    def parse_dates(self, rows: list[_Row]) -> None:
+        """Each date column's text -> dates; each distinct value is read once (exports repeat dates)."""
+        for field_name in DATE_FIELDS:
+            if field_name not in self.mapped:
+                continue
+            slot = _SLOT[field_name]
+            first_seen: dict = {}
+            for r in rows:
+                value = r.values[slot]
+                if value is not None and value not in first_seen:
+                    first_seen[value] = self.place(r, field_name)
+            column = _DateColumn(self.mapped[field_name].header, first_seen.items(), self.options.date_format)
+            if column.problems:
+                for place, message in column.problems:
+                    self.problem(place, message)
+                continue
+            parsed: dict = {}
+            for value, place in first_seen.items():
+                before = len(column.problems)
+                parsed[value] = (column.parse(value, place), column.problems[before:])
+            for r in rows:
+                value = r.values[slot]
+                if value is None:
+                    continue
+                date, problems = parsed[value]
+                r.values[slot] = date
+                place = self.place(r, field_name)
+                for _, message in problems:
+                    self.problem(place, message)
+            if column.timestamp_at:
+                self.warnings.append(Problem(self.filename, *column.timestamp_at,
+                                             f"column {column.header!r} holds timestamps: orgmodel keeps "
+                                             "their date part", warning=True))
+
+    def pick_rows(self, rows: list[_Row]) -> dict[str, tuple[_Row, list[_Row]]]:
+        """Person key -> (the row in force on the as-of date, all the person's rows), in file order."""
+        groups: dict[str, list[_Row]] = {}
+        id_place = "id" if "id" in self.mapped else None
+        for r in rows:
+            if r.key is None:
+                self.problem((r.number, r.column or (self.mapped[id_place].column if id_place else 1)),
+                             "this row has no person id")
+                continue
+            groups.setdefault(r.key, []).append(r)
+        effective, sequence = _SLOT["effective"], _SLOT["sequence"]
+        history = "effective" in self.mapped or "sequence" in self.mapped or self.options.person_key
+        chosen = {}
+        as_of = self.as_of
+        for key, group in groups.items():
+            if len(group) > 1 and not history:
+                first, again = group[0], group[1]
+                self.problem(self.place(again, "id"), f"duplicate person id {key!r} (first at row {first.number}); "
+                                                      "if the file holds several rows per person, map their "
+                                                      "effective date (--map effective=COLUMN) or name the person "
+                                                      "column with --person-key")
+                continue
+
+            def order(r: _Row):
+                seq = r.values[sequence]
+                number = float(seq) if isinstance(seq, str) and _is_number(seq) else 0.0
+                return (r.values[effective] or dt.date.min, number, r.number)
+
+            in_force = [r for r in group if (r.values[effective] or dt.date.min) <= as_of]
+            pick = max(in_force, key=order) if in_force else min(group, key=order)
+            chosen[key] = (pick, group)
+        return chosen
+
+    def build(self, people: dict[str, tuple[_Row, list[_Row]]], status_words: dict) -> Org:
+        s = _SLOT
+        as_of = self.as_of
+        managers = _Managers(people, self)
+        catalog = RoleCatalog.builtin()
+        roles: dict[str, tuple[Role, str]] = {}
+        teams: dict[str, Team] = {}
+        team_of_department: dict[str, str] = {}
+        persons: list[Person] = []
+        for key, (pick, _group) in people.items():
+            v = pick.values
+            status_word = status_words.get(normal_status(v[s["status"]])) if isinstance(v[s["status"]], str) else None
+            terminated = v[s["terminated"]]
+            leaving = status_word == "terminated" or (isinstance(terminated, dt.date) and terminated <= as_of)
+            if leaving and not self.options.keep_leavers:
+                continue
+            title, role_id = v[s["title"]], v[s["role"]]
+            if title is None and role_id is None:
+                self.problem(self.place(pick, "title" if "title" in self.mapped else "role"),
+                             f"{key!r} has no job title" + (" and no role" if "role" in self.mapped else ""))
+                continue
+            title = plain_title(title) if title is not None else None
+            unknown_role = None
+            if role_id is not None:
+                role = catalog.get(role_id)
+                role, source, unknown_role = (role, "role", None) if role else (UNKNOWN_ROLE, "unknown", role_id)
+            else:
+                if title not in roles:
+                    role = catalog.infer(title).role
+                    roles[title] = (role, "title") if role is not None else (UNKNOWN_ROLE, "unknown")
+                role, source = roles[title]
+            team = None
+            department = v[s["department"]]
+            if isinstance(department, str):
+                team = team_of_department.get(department)
+                if team is None:
+                    team = _unique_slug(department, teams)
+                    team_of_department[department] = team
+                    teams[team] = Team(team, department)
+            hired = v[s["hired"]]
+            effective = v[s["effective"]]
+            if hired is None and isinstance(effective, dt.date) and effective > as_of:
+                hired = effective  # a person whose first row starts later: a planned hire
+            name = self.name_of(v)
+            persons.append(Person(
+                id=key,
+                name=name or key,
+                role=role,
+                title=title,
+                reports_to=managers.of(pick),
+                dotted_to=managers.dotted(pick),
+                experience_years=self.years(pick),
+                team=team,
+                hired=hired if isinstance(hired, dt.date) else None,
+                status="open" if status_word == "open" else "filled",
+                line=pick.number,
+                column=pick.column or (self.mapped["id"].column if "id" in self.mapped else 1),
+                role_source=source,
+                unknown_role=unknown_role,
+            ))
+        self.fail_if_problems()
+        name = self.options.org_name or Path(self.filename).stem
+        return Org(name, persons, roles=catalog, teams=teams if "department" in self.mapped else None,
+                   as_of=as_of, file=self.filename, warnings=self.warnings)
+
+    def years(self, row: _Row) -> float | None:
+        value = row.values[_SLOT["experience_years"]]
+        if value is None:
+            return None
+        try:
+            years = float(value)
+        except (TypeError, ValueError):
+            years = -1.0
+        if not years >= 0:
+            self.problem(self.place(row, "experience_years"), f"column {self.mapped['experience_years'].header!r}: "
+                                                              f"{value!r} is not a number of years (0 or more)")
+            return None
+        return years
+
+    @staticmethod
+    def name_of(v: list) -> str | None:
+        name = v[_SLOT["name"]]
+        if isinstance(name, str):
+            return name
+        parts = [p for p in (v[_SLOT["first_name"]], v[_SLOT["last_name"]]) if isinstance(p, str)]
+        return " ".join(parts) or None
+
+
+class _Managers:
+    """Resolves manager references to person keys. The id index is built up front; the email,
+    DN and name indexes only when a reference first needs them (many exports never do)."""
+
+    def __init__(self, people: dict[str, tuple[_Row, list[_Row]]], reader: TableReader):
+        self.people, self.reader = people, reader
+        id_slot, alt_slot = _SLOT["id"], _SLOT["alt_id"]
+        by_id: dict[str, str] = {}
+        for key, (_, group) in people.items():
+            by_id.setdefault(key, key)
+            for r in group:
+                for value in (r.values[id_slot], r.values[alt_slot]):
+                    if type(value) is str:
+                        by_id.setdefault(value, key)
+        self.by_id = by_id
+        self._email: dict[str, str] | None = None
+        self._dn: dict[str, str] | None = None
+        self._name: dict[str, dict[str, int]] | None = None
+
+    def _index(self, slot: int, normal) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for key, (_, group) in self.people.items():
+            for r in group:
+                if type(r.values[slot]) is str:
+                    index.setdefault(normal(r.values[slot]), key)
+        return index
+
+    def by_email(self, ref: str) -> str | None:
+        if self._email is None:
+            self._email = self._index(_SLOT["email"], str.casefold)
+        return self._email.get(ref.casefold())
+
+    def by_dn(self, ref: str) -> str | None:
+        if self._dn is None:
+            self._dn = self._index(_SLOT["dn"], _normal_dn)
+        return self._dn.get(_normal_dn(ref))
+
+    def by_name(self, ref: str, row: _Row, field_name: str) -> str | None:
+        if self._name is None:
+            self._name = {}
+            for key, (pick, _) in self.people.items():
+                name = TableReader.name_of(pick.values)
+                if name:
+                    self._name.setdefault(_name_key(name), {}).setdefault(key, pick.number)
+        matches = self._name.get(_name_key(ref))
+        if not matches:
+            return None
+        if len(matches) > 1:
+            listed = " and ".join(f"{k!r} (row {n})" for k, n in matches.items())
+            self.reader.problem(self.reader.place(row, field_name),
+                                f"manager {ref!r} matches {len(matches)} people: {listed}; "
+                                "name the manager by id or email")
+            return None
+        return next(iter(matches))
+
+    def of(self, row: _Row) -> str | None:
+        """The person key a row's manager columns name; the reference itself when nobody matches
+        (the org then reports ORG001 for it)."""
+        for field_name in ("manager", "manager_email", "manager_name"):
+            ref = row.values[_SLOT[field_name]]
+            if ref is None:
+                continue
+            return self.resolve(ref if type(ref) is str else str(ref), row, field_name)
+        return None
+
+    def dotted(self, row: _Row) -> tuple[str, ...]:
+        refs = row.values[_SLOT["dotted_to"]]
+        if refs is None:
+            return ()
+        return tuple(self.resolve(ref.strip(), row, "dotted_to") for ref in str(refs).split(";") if ref.strip())
+
+    def resolve(self, ref: str, row: _Row, field_name: str) -> str:
+        """By id, then email, then DN, then name; the reference itself when nobody matches."""
+        found = self.by_id.get(ref)
+        if found is None and "@" in ref:
+            found = self.by_email(ref)
+        if found is None and ref[:3].casefold() == "cn=":
+            found = self.by_dn(ref)
+            if found is None:
+                cn = _dn_name(ref)
+                found = self.by_name(cn, row, field_name) if cn else None
+        if found is None and "@" not in ref:
+            found = self.by_name(ref, row, field_name)
+        return found if found is not None else ref
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def slug(text: str) -> str:
+    """``Customer Success`` -> ``customer-success``; a plain lower-case id (``data_platform``) stays."""
+    return re.sub(r"[^a-z0-9_.]+", "-", text.casefold()).strip("-") or "team"
+
+
+def _unique_slug(name: str, taken: dict) -> str:
+    """A team id for a department (``-2``, ``-3`` ... when taken)."""
+    base = candidate = slug(name)
+    number = 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+def load_table(data: bytes, filename: str, suffix: str, *, as_of: dt.date | None = None,
+               options: TableOptions | None = None) -> Org:
+    """Read an HR export (the bytes of a file named ``filename``) as an org."""
+    options = options or TableOptions()
+    if options.preset and options.preset not in preset_names():
+        raise OrgInputError([Problem(filename, 1, 1, f"unknown HR system {options.preset!r}; "
+                                                     f"presets: {', '.join(preset_names())}")])
+    with _collector_paused():
+        return TableReader(filename, options, as_of).read(read_sheet(data, filename, suffix))
+
+
+@contextmanager
+def _collector_paused():
+    """A load allocates millions of small objects and none of them form cycles; Python's cycle
+    collector would walk the whole growing heap again and again (most of the time on a large
+    export), so it rests until the load is over."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
