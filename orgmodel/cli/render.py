@@ -75,6 +75,8 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     except OSError as exc:
         click.echo(f"orgmodel: cannot write {output}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_INPUT)
+    for warning in result.warnings:
+        click.echo(f"orgmodel: warning: {warning}", err=True)
     for note in result.notes:
         click.echo(f"orgmodel: note: {note}", err=True)
     resolution = f", {result.dpi:.0f} dpi" if result.dpi else ""

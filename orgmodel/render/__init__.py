@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from html import unescape  # not `import html`: the html subpackage takes that name here
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -21,6 +22,13 @@ from ..atomic import write_atomic, write_text_atomic
 from ..findings import Finding
 from ..org import Org
 from .layout import Layout, OrgView, layout_org
+from .text import (
+    TEXT_RC,
+    missing_glyphs_warning,
+    person_group_id,
+    plain,
+    quiet_font_substitution,
+)
 
 FORMATS = ("png", "svg", "pdf", "json", "html")
 DEFAULT_DPI = 150
@@ -32,6 +40,8 @@ MAX_PNG_PIXELS = 120_000_000
 #: sizes under a pixel), so a PNG this coarse shows the boxes and lines only.
 MIN_TEXT_DPI = 30
 COLOR_BY = ("family", "team", "level")
+#: The longest line of an SVG tooltip (a name, a title, a finding's message).
+TOOLTIP_CHARS = 2000
 
 
 class RenderError(ValueError):
@@ -45,6 +55,7 @@ class RenderResult:
     people: int
     dpi: float | None = None
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def output_format(path: str | os.PathLike) -> str:
@@ -103,9 +114,12 @@ def render(
     from .chart import Style, draw, hide_text
 
     style = Style(color_by=color_by, show_findings=show_findings, title=title)
-    with matplotlib.rc_context({"svg.hashsalt": "orgmodel", "svg.fonttype": "none", "pdf.fonttype": 42,
-                                "path.simplify": False}):
+    with matplotlib.rc_context({**TEXT_RC, "svg.hashsalt": "orgmodel", "pdf.fonttype": 42, "path.simplify": False}), \
+            quiet_font_substitution():
         fig = draw(org, view, findings if show_findings else (), style)
+        undrawable = missing_glyphs_warning(_chart_texts(org, view, style))
+        if undrawable:
+            result.warnings.append(undrawable)
         width_pt, height_pt = (v * 72 for v in fig.get_size_inches())
         options: dict = {"format": fmt}
         if fmt == "png":
@@ -137,10 +151,28 @@ def render(
     return result
 
 
+def _chart_texts(org: Org, view: OrgView, style) -> Iterator[tuple[str, str]]:
+    """(whose, text) for the text of a chart that comes from the org file or the command line."""
+    yield "the chart title", style.title or org.name
+    teams = org.teams or {}
+    for pid in view.layout.boxes:
+        person = org.people[pid]
+        whose = f"{plain(person.name, 60)} ({plain(person.id, 60)})"
+        yield whose, person.name
+        yield whose, person.display_title
+        if style.color_by == "team" and person.team in teams:
+            yield f"team {plain(person.team, 60)}", teams[person.team].name
+
+
 def _layout_json(view: OrgView) -> dict:
     data = view.layout.to_dict()
     data["hidden"] = dict(view.hidden)
     return data
+
+
+#: A group's start tag as matplotlib writes it: the id in double quotes, or in single quotes when
+#: it holds a double quote.
+_GROUP = re.compile(r"""<g id=("person-[^"]*"|'person-[^']*')>""")
 
 
 def _add_svg_tooltips(path: Path, org: Org, layout: Layout, findings: Sequence[Finding]) -> None:
@@ -148,18 +180,20 @@ def _add_svg_tooltips(path: Path, org: Org, layout: Layout, findings: Sequence[F
     by_person: dict[str, list[Finding]] = {}
     for f in findings:
         by_person.setdefault(f.person, []).append(f)
+    people = {person_group_id(pid): org.people[pid] for pid in layout.boxes}
     text = path.read_text(encoding="utf-8")
 
     def tooltip(match: re.Match) -> str:
-        person = org.people[match.group(1)]
+        person = people.get(unescape(match.group(1)[1:-1]))
+        if person is None:
+            return match.group(0)
         lines = [f"{person.name} ({person.id})", person.display_title]
         if person.is_open:
             lines.append("Open position")
         lines += [f"{f.code} [{f.severity}] {f.message}" for f in by_person.get(person.id, ())]
-        return f'{match.group(0)}\n   <title>{escape(chr(10).join(lines))}</title>'
+        return f'{match.group(0)}\n   <title>{escape(chr(10).join(plain(line, TOOLTIP_CHARS) for line in lines))}</title>'
 
-    text = re.sub(r'<g id="person-([A-Za-z0-9_.\-]+)">', tooltip, text)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(_GROUP.sub(tooltip, text), encoding="utf-8")
 
 
 __all__ = ["FORMATS", "Layout", "OrgView", "RenderError", "RenderResult", "layout_org", "render", "safe_dpi"]

@@ -16,19 +16,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.artist import Artist
-from matplotlib.font_manager import FontProperties, findfont
+from matplotlib.font_manager import FontProperties
 from matplotlib.path import Path
-from matplotlib.ft2font import FT2Font, LoadFlags
 
 from ..findings import Finding, Severity
 from ..org import Org, Person
 from .layout import BOX_HEIGHT, BOX_WIDTH, OrgView
+from .text import FONT, drawable, families, fit, font, person_group_id, text_width, wrap
 
-FONT = "DejaVu Sans"  # ships with matplotlib: the same glyphs on every machine
 MARGIN = 36.0
 MIN_CONTENT_WIDTH = 360.0  # room for the header and a legend row even for a one-person chart
 HEADER = 64.0
@@ -51,82 +50,6 @@ TEXT = "#1f2328"
 MUTED = "#57606a"
 LINE = "#6e7781"
 DOTTED = "#8250df"
-
-class _Advances:
-    """Glyph advance widths of one font face, straight from the font file (FreeType), cached per character.
-
-    Summing advances is how matplotlib lays a line of text out, so this
-    measures what will be drawn, without laying out every string in full.
-    """
-
-    def __init__(self, bold: bool, italic: bool):
-        prop = FontProperties(family=FONT, weight="bold" if bold else "normal", style="italic" if italic else "normal")
-        self.font = FT2Font(findfont(prop, fallback_to_default=True))
-        self.font.set_size(100, 72)  # widths in hundredths of the size, in points
-        self.width: dict[str, float] = {}
-
-    def __call__(self, text: str, size: float) -> float:
-        width = self.width
-        total = 0.0
-        for char in text:
-            advance = width.get(char)
-            if advance is None:
-                glyph = self.font.load_char(ord(char), flags=LoadFlags.NO_HINTING)
-                advance = width[char] = glyph.linearHoriAdvance / 65536 / 100
-            total += advance
-        return total * size
-
-
-_ADVANCES: dict[tuple[bool, bool], _Advances] = {}
-
-
-def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
-    """Width of ``text`` in points at ``size``, from the font's glyph advances."""
-    key = (bold, italic)
-    if key not in _ADVANCES:
-        _ADVANCES[key] = _Advances(bold, italic)
-    return _ADVANCES[key](text, size)
-
-
-#: Hinting makes raster (PNG) text up to about 5% wider than its outline at low resolutions.
-HINTING_MARGIN = 1.05
-
-
-def fits(text: str, width: float, size: float, bold: bool = False, italic: bool = False) -> bool:
-    """Whether ``text`` fits in ``width`` points in every output format."""
-    return text_width(text, size, bold, italic) * HINTING_MARGIN <= width
-
-
-def fit(text: str, width: float, size: float, bold: bool = False, italic: bool = False) -> str:
-    """``text``, shortened with an ellipsis if it is wider than ``width`` points."""
-    if fits(text, width, size, bold, italic):
-        return text
-    low, high = 0, len(text)
-    while low < high:  # the longest prefix that fits with the ellipsis
-        mid = (low + high + 1) // 2
-        if fits(text[:mid].rstrip() + "…", width, size, bold, italic):
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low].rstrip() + "…"
-
-
-def wrap(text: str, width: float, size: float, lines: int = 2, bold: bool = False) -> list[str]:
-    """Greedy word wrap into at most ``lines`` lines; the last one shortened if need be."""
-    words, out, current = text.split(), [], ""
-    for i, word in enumerate(words):
-        trial = f"{current} {word}".strip()
-        if fits(trial, width, size, bold) or not current:
-            current = trial
-            continue
-        out.append(current)
-        current = word
-        if len(out) == lines - 1:
-            current = " ".join(words[i:])
-            break
-    out.append(current)
-    return [fit(line, width, size, bold) for line in out[:lines]]
-
 
 @dataclass(frozen=True)
 class Style:
@@ -235,9 +158,11 @@ def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> 
     ax.set_axis_off()
     ox, oy = MARGIN, MARGIN + HEADER
 
-    title = style.title or org.name
-    ax.text(MARGIN, MARGIN, title, fontsize=18, fontweight="bold", color=TEXT, va="top", family=FONT)
-    ax.text(MARGIN, MARGIN + 28, header_text(org, view), fontsize=10, color=MUTED, va="top", family=FONT)
+    title = fit(drawable(style.title or org.name), content_width, 18, bold=True)
+    ax.text(MARGIN, MARGIN, title, fontproperties=font(title, 18, bold=True), color=TEXT, va="top",
+            parse_math=False)
+    ax.text(MARGIN, MARGIN + 28, header_text(org, view), fontsize=10, color=MUTED, va="top", family=FONT,
+            parse_math=False)
 
     lines, line_looks = [], []
     solid = [c.points for c in layout.connectors if c.kind == "solid"]
@@ -325,10 +250,10 @@ class Labels(Artist):
 
     def add(self, x: float, y: float, text: str, *, size: float, colour: str = TEXT, bold: bool = False,
             italic: bool = False, gid: str | None = None) -> None:
-        style = (size, colour, bold, italic)
+        text = drawable(text)
+        style = (size, colour, bold, italic, families(text))
         if style not in self._styles:
-            self._styles[style] = FontProperties(family=FONT, size=size, weight="bold" if bold else "normal",
-                                                 style="italic" if italic else "normal")
+            self._styles[style] = font(text, size, bold, italic)
         self._items.append((x, y, text, style, gid))
 
     def draw(self, renderer) -> None:
@@ -356,17 +281,18 @@ class Labels(Artist):
 
 
 def _label(labels: Labels, org: Org, person: Person, x: float, y: float, width: float) -> None:
+    name, title = drawable(person.name), drawable(person.display_title)
     if person.is_open:
-        names = wrap(f"Open: {person.display_title}", width, 9.5, lines=2, bold=True)
+        names = wrap(f"Open: {title}", width, 9.5, lines=2, bold=True)
         detail = [f"Target start {person.hired.isoformat()}" if person.hired else "Open position"]
     else:
-        names = [fit(person.name, width, 9.5, bold=True)]
-        detail = wrap(person.display_title, width, 7.5, lines=2)
+        names = [fit(name, width, 9.5, bold=True)]
+        detail = wrap(title, width, 7.5, lines=2)
         if org.is_planned(person):
             detail = detail[:1] + [f"Starts {person.hired.isoformat()}"]
     for i, line in enumerate(names):
         # SVG: the first line is <g id="person-ID">, which gets a tooltip on save.
-        labels.add(x, y + 16 + 12 * i, line, size=9.5, bold=True, gid=f"person-{person.id}" if i == 0 else None)
+        labels.add(x, y + 16 + 12 * i, line, size=9.5, bold=True, gid=person_group_id(person.id) if i == 0 else None)
     first = 31 + 12 * (len(names) - 1)
     for i, line in enumerate(detail):
         italic = line.startswith(("Starts ", "Target start", "Open position"))
@@ -382,7 +308,8 @@ def _badge(labels: Labels, badges: list, right: float, top: float, text: str, co
 
 def _legend_rows(groups, by_person, layout, has_open: bool, has_dotted: bool) -> list[list[tuple[str, str, str]]]:
     """Legend entries as rows of (kind, label, colour), wrapped to the chart's width."""
-    entries = [("swatch", label, colour) for label, colour in groups]
+    limit = max(layout.width, MIN_CONTENT_WIDTH)
+    entries = [("swatch", fit(drawable(label), limit - _legend_entry_width(""), 8), colour) for label, colour in groups]
     if has_open:
         entries.append(("open", "Open position", LINE))
     if has_dotted:
@@ -395,8 +322,8 @@ def _legend_rows(groups, by_person, layout, has_open: bool, has_dotted: bool) ->
             rule_of[f.code] = (f.severity, f.name)
     for code in sorted(codes):
         severity, name = rule_of[code]
-        entries.append(("finding", f"{code} {name} ({codes[code]})", SEVERITY_COLOURS[severity]))
-    limit = max(layout.width, MIN_CONTENT_WIDTH)
+        label = fit(drawable(f"{code} {name} ({codes[code]})"), limit - _legend_entry_width(""), 8)
+        entries.append(("finding", label, SEVERITY_COLOURS[severity]))
     rows, row, used = [], [], 0.0
     for entry in entries:
         size = _legend_entry_width(entry[1])
@@ -432,7 +359,7 @@ def _draw_legend(ax, rows, x0: float, y0: float) -> None:
                 dashes.append(square)
             else:
                 lines.append([(x, y), (x + 14, y)])
-            ax.text(x + 20, y, label, fontsize=8, color=TEXT, va="center", family=FONT)
+            ax.text(x + 20, y, label, fontproperties=font(label, 8), color=TEXT, va="center", parse_math=False)
             x += _legend_entry_width(label)
     if swatches:
         ax.add_collection(PolyCollection(swatches, facecolors=swatch_colours, linewidths=0))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..analysis.stats import OrgStats, band_of
 from ..atomic import write_atomic
+from ..wording import plural
 
 DASHBOARD_FORMATS = ("png", "svg", "pdf")
 #: One colour per span band, from "too narrow" (warm) through the usual range (greens) to "too wide".
@@ -23,16 +24,17 @@ def draw_dashboard(stats: OrgStats, output: str | os.PathLike) -> None:
 
     from ..analysis.stats import BANDINGS
     from .chart import FAMILY_COLOURS, NO_GROUP
+    from .text import TEXT_RC, drawable, font
 
     path = Path(output)
     fmt = path.suffix.lower().lstrip(".")
     bands = BANDINGS[stats.banding]
     colours = dict(zip((label for label, _, _ in bands), BAND_COLOURS))
-    with matplotlib.rc_context({"svg.hashsalt": "orgmodel", "svg.fonttype": "none", "pdf.fonttype": 42,
-                                "text.usetex": False, "font.size": 9}):
+    with matplotlib.rc_context({**TEXT_RC, "svg.hashsalt": "orgmodel", "pdf.fonttype": 42, "text.usetex": False,
+                                "font.size": 9}):
         fig = Figure(figsize=(13, 5.2), layout="constrained")
-        fig.suptitle(f"{stats.org}: {stats.headcount['total']} people as of {stats.as_of}", fontsize=13,
-                     fontweight="bold", parse_math=False)
+        title = f"{drawable(stats.org)}: {stats.headcount['total']} people as of {stats.as_of}"
+        fig.suptitle(title, fontproperties=font(title, 13, bold=True), parse_math=False)
         spans_ax, layers_ax, family_ax = fig.subplots(1, 3)
 
         spans = [m.span for m in stats.managers]
@@ -40,14 +42,14 @@ def draw_dashboard(stats: OrgStats, output: str | os.PathLike) -> None:
         counts = [spans.count(s) for s in range(1, top + 1)]
         spans_ax.bar(range(1, top + 1), counts, color=[colours[band_of(s, bands)] for s in range(1, top + 1)],
                      width=0.85)
-        spans_ax.set_title(f"Span of control ({len(spans)} managers, median {stats.span_median or 0:g})",
+        spans_ax.set_title(f"Span of control ({plural(len(spans), 'manager')}, median {stats.span_median or 0:g})",
                            parse_math=False)
         spans_ax.set_xlabel("direct reports")
         spans_ax.set_ylabel("managers")
         handles = [matplotlib.patches.Patch(color=colours[label], label=f"{label}: {n} ({share:.0%})")
                    for label, (n, share) in stats.span_bands.items()]
         spans_ax.legend(handles=handles, title="band" if stats.banding == "orgvue" else "archetype", fontsize=8,
-                        title_fontsize=8, loc="upper right", frameon=False)
+                        title_fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
 
         per_layer = stats.people_per_layer
         rows = range(len(per_layer))
@@ -71,7 +73,7 @@ def draw_dashboard(stats: OrgStats, output: str | os.PathLike) -> None:
         for tick, (name, _) in zip(family_ax.get_yticklabels(), families):
             tick.set_color(FAMILY_COLOURS.get(name, NO_GROUP))
         family_ax.set_title("Headcount by family", parse_math=False)
-        family_ax.legend(fontsize=8, frameon=False, loc="lower right")
+        family_ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         for ax in (spans_ax, family_ax):
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)

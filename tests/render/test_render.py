@@ -211,23 +211,6 @@ def test_render_of_a_bad_file_prints_positions_exits_2_and_writes_nothing(tmp_pa
     assert not out.exists()
 
 
-@pytest.mark.parametrize("dpi", [72, 110, 150, 300])
-@pytest.mark.parametrize("text, bold", [("Sofia Marchetti", True), ("Senior Product Manager", False),
-                                        ("Wide WWW and narrow iii", True), ("Inês Costa, Tomás Ruiz", False)])
-def test_text_that_fits_by_measurement_fits_when_rendered(text, bold, dpi):
-    from matplotlib.backends.backend_agg import RendererAgg
-    from matplotlib.font_manager import FontProperties
-
-    from orgmodel.render.chart import FONT, HINTING_MARGIN, text_width
-
-    renderer = RendererAgg(100, 100, dpi)
-    prop = FontProperties(family=FONT, size=9.5, weight="bold" if bold else "normal")
-    drawn = renderer.get_text_width_height_descent(text, prop, ismath=False)[0] * 72 / dpi
-    measured = text_width(text, 9.5, bold)
-    assert drawn <= measured * HINTING_MARGIN, "rendered text must never be wider than the room fit() allows"
-    assert measured >= drawn * 0.95, "and the measurement is not wildly pessimistic"
-
-
 def test_the_api_render_function_survives_importing_the_chart_modules(tmp_path):
     import sys
 
