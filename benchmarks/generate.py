@@ -2,6 +2,7 @@
 
     python benchmarks/generate.py 10000 > org-10k.yaml
     python benchmarks/generate.py 100000 --shape deep > deep-100k.yaml
+    python benchmarks/generate.py 1000000 --csv > hr-1m.csv
 
 ``wide`` (the default) is a company: a CEO over C-level leaders, each family
 following its ladder (engineering, product, design, data, sales,
@@ -36,9 +37,14 @@ FAMILIES = {
 }
 
 
-def generate(size: int, shape: str = "wide", seed: int = 1) -> str:
+def generate(size: int, shape: str = "wide", seed: int = 1, form: str = "yaml") -> str:
+    """The org as an org file (``form="yaml"``) or as an HR export with the columns
+    ``orgmodel import`` reads (``form="csv"``); both hold the same people."""
     rnd = random.Random(seed)
-    lines = [f"org: Synthetic {size}", "as_of: 2026-11-01", "people:"]
+    if form == "csv":
+        lines = ["id,name,role,reports_to,team,hired"]
+    else:
+        lines = [f"org: Synthetic {size}", "as_of: 2026-11-01", "people:"]
     count = 0
 
     def emit(role: str, manager: str | None, team: str) -> str:
@@ -46,10 +52,15 @@ def generate(size: int, shape: str = "wide", seed: int = 1) -> str:
         pid = f"p{count}"
         count += 1
         year = rnd.randint(2010, 2026)
-        lines.append(f"  - id: {pid}\n    name: {rnd.choice(FIRST)} {rnd.choice(LAST)}\n    role: {role}")
+        name = f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
+        hired = f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        if form == "csv":
+            lines.append(f"{pid},{name},{role},{manager or ''},{team},{hired}")
+            return pid
+        lines.append(f"  - id: {pid}\n    name: {name}\n    role: {role}")
         if manager is not None:
             lines.append(f"    reports_to: {manager}")
-        lines.append(f"    team: {team}\n    hired: {year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}")
+        lines.append(f"    team: {team}\n    hired: {hired}")
         return pid
 
     ceo = emit("ceo", None, "exec")
@@ -101,8 +112,9 @@ def main() -> None:
     parser.add_argument("size", type=int)
     parser.add_argument("--shape", choices=["wide", "deep"], default="wide")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--csv", action="store_true", help="write an HR export (CSV) instead of an org file")
     args = parser.parse_args()
-    sys.stdout.write(generate(args.size, args.shape, args.seed))
+    sys.stdout.write(generate(args.size, args.shape, args.seed, "csv" if args.csv else "yaml"))
 
 
 if __name__ == "__main__":

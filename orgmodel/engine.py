@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 
 from .findings import Finding, OrgInputError, Problem, Severity
+from .gcpause import collector_paused
 from .org import Org
 from .rules import OPTIONS, RULES, Rule, names_a_rule
 from .suggest import did_you_mean
@@ -140,14 +141,15 @@ def check(
     overrides = severity or {}
     people = org.people
     findings: list[Finding] = []
-    for rule in rules:
-        level = overrides.get(rule.code, rule.severity)
-        for found in rule.run(org, values):
-            person = people[found.person]
-            if any(rule.code.startswith(code) for code in person.ignore):
-                continue
-            findings.append(dataclasses.replace(
-                found, code=rule.code, name=rule.name, severity=level,
-                file=org.file, line=person.line, column=person.column))
+    with collector_paused():  # the rules' indexes of a large org are millions of objects, none cyclic
+        for rule in rules:
+            level = overrides.get(rule.code, rule.severity)
+            for found in rule.run(org, values):
+                person = people[found.person]
+                if any(rule.code.startswith(code) for code in person.ignore):
+                    continue
+                findings.append(dataclasses.replace(
+                    found, code=rule.code, name=rule.name, severity=level,
+                    file=org.file, line=person.line, column=person.column))
     findings.sort(key=Finding.sort_key)
     return findings

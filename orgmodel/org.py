@@ -110,8 +110,6 @@ class Org:
 
     def _link(self) -> None:
         people = self.people
-        graph = nx.DiGraph(name=self.name)
-        graph.add_nodes_from((pid, {"person": p}) for pid, p in people.items())
         self.unknown_managers: list[str] = []
         self.tops: list[str] = []
         manager: dict[str, str | None] = {}
@@ -123,31 +121,34 @@ class Org:
                 self.unknown_managers.append(pid)
                 boss = None
             manager[pid] = boss
-        graph.add_edges_from(((m, pid, {"kind": "solid"}) for pid, m in manager.items() if m is not None))
         self.direct_reports: dict[str, list[str]] = {pid: [] for pid in people}
         for pid, m in manager.items():
             if m is not None:
                 self.direct_reports[m].append(pid)
-        # A dotted line to oneself (ORG007) or to someone who is not in the org
-        # (ORG003) is a finding, not a line; one that repeats the solid line
-        # adds nothing.
+        # A dotted line to oneself or to someone who is not in the org is a
+        # finding, not a line; one that repeats the solid line adds nothing.
         #: Dotted lines as ``(dotted manager, person)``, each once, in file order.
         self.dotted_lines: list[tuple[str, str]] = []
         for pid, p in people.items():
-            for d in p.dotted_to:
-                if d in people and d != pid and not graph.has_edge(d, pid):
-                    graph.add_edge(d, pid, kind="dotted")
-                    self.dotted_lines.append((d, pid))
-        self.graph = graph
+            if p.dotted_to:
+                seen = {pid, manager[pid]}
+                for d in p.dotted_to:
+                    if d in people and d not in seen:
+                        seen.add(d)
+                        self.dotted_lines.append((d, pid))
         self.cycles = _find_cycles(manager)
         for cycle in self.cycles:
             manager[cycle[0]] = None
         #: The solid-line manager used by chain queries (None at the tops and cut points).
         self.manager = manager
-        children: dict[str, list[str]] = {pid: [] for pid in people}
-        roots = []
-        for pid, m in manager.items():
-            (roots if m is None else children[m]).append(pid)
+        if self.cycles:
+            children: dict[str, list[str]] = {pid: [] for pid in people}
+            for pid, m in manager.items():
+                if m is not None:
+                    children[m].append(pid)
+        else:  # the same lists: a million-person org need not hold two copies
+            children = self.direct_reports
+        roots = [pid for pid, m in manager.items() if m is None]
         order = list(roots)
         depth = dict.fromkeys(roots, 0)
         for pid in order:  # grows while iterating: a breadth-first walk
@@ -161,6 +162,22 @@ class Org:
         self.depth = depth
         #: Direct reports along the lines chain queries use (cycles cut), in file order.
         self.tree_children = children
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The reporting lines as a networkx DiGraph: a node per person (``person`` holds the Person),
+        edges ``manager -> report`` with ``kind`` "solid" or "dotted".
+
+        Built on first use: the rules work on the plain indexes above, and a
+        million-person graph would double the memory a check needs.
+        """
+        people = self.people
+        graph = nx.DiGraph(name=self.name)
+        graph.add_nodes_from((pid, {"person": p}) for pid, p in people.items())
+        graph.add_edges_from((p.reports_to, pid, {"kind": "solid"})
+                             for pid, p in people.items() if p.reports_to in people)
+        graph.add_edges_from((d, pid, {"kind": "dotted"}) for d, pid in self.dotted_lines)
+        return graph
 
     # -- queries -------------------------------------------------------------------
 
@@ -265,7 +282,7 @@ def _find_cycles(manager: dict[str, str | None]) -> list[list[str]]:
     finds every cycle in one pass.
     """
     state: dict[str, int] = {}  # 1: on the current walk, 2: done
-    position = {pid: i for i, pid in enumerate(manager)}
+    position: dict[str, int] = {}  # file order, needed only once there is a cycle
     cycles = []
     for start in manager:
         if start in state:
@@ -278,6 +295,7 @@ def _find_cycles(manager: dict[str, str | None]) -> list[list[str]]:
             pid = manager[pid]
         if pid is not None and state[pid] == 1:
             cycle = walk[walk.index(pid):]
+            position = position or {who: i for i, who in enumerate(manager)}
             first = min(range(len(cycle)), key=lambda i: position[cycle[i]])
             cycles.append(cycle[first:] + cycle[:first])
         for seen in walk:

@@ -303,3 +303,37 @@ def test_diff_and_plan_take_the_rule_selection_of_check(monkeypatch):
     assert codes == set()
     assert run("diff", BEFORE, AFTER, "--select", "PRD008", "--fail-on-new", "warning").exit_code == 1
     assert run("plan", AFTER, "--ignore", "PRD001", "--fail-on", "error").exit_code == 0
+
+
+# -- render --diff ---------------------------------------------------------------------------------
+
+def test_render_diff_marks_new_moved_and_left_people(tmp_path, monkeypatch):
+    from orgmodel.render.changes import MARK_COLOURS, org_with_ghosts
+
+    monkeypatch.chdir(ROOT)
+    old, new = load(BEFORE), load(AFTER)
+    drawn, marks = org_with_ghosts(diff_orgs(old, new))
+    assert {pid for pid, m in marks.marks.items() if m == "new"} == {"vera", "kim", "dan"}
+    assert {pid for pid, m in marks.marks.items() if m == "moved"} == {"noor", "hugo", "hana"}
+    assert {pid for pid, m in marks.marks.items() if m == "left"} == {"sven", "carmen"}
+    assert drawn.people["sven"].reports_to == "ines" and drawn.people["carmen"].reports_to == "hana"
+    assert marks.moved_from == {"noor": "aisha", "hugo": "leo", "hana": "maya"}
+
+    out = tmp_path / "reorg.svg"
+    result = run("render", AFTER, "--diff", BEFORE, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert "New (3)" in svg and "Moved (3)" in svg and "Left (ghost under their old manager) (2)" in svg
+    assert "Sven Lind" in svg and "Carmen Ruiz" in svg  # the ghosts are drawn
+    for colour in MARK_COLOURS.values():
+        assert colour in svg
+    png = tmp_path / "reorg.png"
+    assert run("render", AFTER, "--diff", BEFORE, "-o", png).exit_code == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_render_diff_of_an_unreadable_old_file_exits_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "x.png"
+    result = run("render", AFTER, "--diff", tmp_path / "missing.yaml", "-o", out)
+    assert result.exit_code == 2 and not out.exists()

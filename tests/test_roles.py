@@ -115,6 +115,23 @@ def test_title_maps_to_the_named_role(title, role):
     ("Advertising Sales Manager", "sales", 50),
     ("Computer Operations Supervisor", "it", 50),
     ("Research & Development Engineer", "research", 40),
+    # A technician or aide takes the family of the work named beside it.
+    ("Drafting Technician", "engineering", 40),
+    ("Housekeeping Aide", "operations", 30),
+    # A plural job word in a list of posts is the job.
+    ("Advertising Sales Representatives", "sales", 40),
+    # Support and strategy of a function belong to that function.
+    ("Help Desk Support Specialist", "it", 40),
+    ("Director of Social Media Strategy", "marketing", 70),
+    ("Support Director", "customer", 70),
+    ("Analyst, Bankruptcy Support", "finance", 40),
+    # Healthcare, hospitality, banking and insurance.
+    ("Behavioral Health Charge Nurse", "other", 50),
+    ("Executive Housekeeper", "operations", 50),
+    ("Premier Banker", "finance", 40),
+    ("Consumer Loan Underwriter", "finance", 40),
+    ("Chief Procurement Officer (CPO)", "executive", 90),
+    ("National Accounts Sales General Manager", "sales", 70),
     # German compounds: a function joined to a job word.
     ("Personalreferentin", "people", 40),
     ("Haushaltssachbearbeiter", "finance", 30),
@@ -130,6 +147,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
 @pytest.mark.parametrize("title", ["Manager", "Lead", "Specialist", "Senior Manager", "Director", "Vice President",
                                    "Team Lead", "Associate", "Product Specialist", "Product Analyst",
                                    "Vibes Wrangler", "President, North America", "Marketing", "Sales and Marketing Manager",
+                                   "Assistant Technician", "Development Officer", "Director of Technology", "Support Specialist",
+                                   "Medical Assistant or Receptionist", "Human Resources Manager/Architect Employee Relations",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)

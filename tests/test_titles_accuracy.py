@@ -95,7 +95,23 @@ def test_docs_report_the_figures_measured_here():
     assert row in docs, f"docs/roles.md is stale: its accuracy table needs the row {row}"
 
 
+def batch(rows: list[dict], span: str) -> list[dict]:
+    """The rows FIRST:LAST (data rows of labelled.csv, counted from 1, both included)."""
+    first, last = (int(part) for part in span.split(":"))
+    return rows[first - 1:last]
+
+
+def test_a_batch_is_the_rows_it_names():
+    rows = labelled_rows()
+    assert batch(rows, "1:3") == rows[:3]
+    assert batch(rows, f"{len(rows)}:{len(rows)}") == rows[-1:]
+
+
 if __name__ == "__main__":
+    # python tests/test_titles_accuracy.py [FIRST:LAST ...]: the whole set, or each batch of rows named.
+    import sys
+
     print("| titles | right family and band | wrong family | product-ladder roles on other titles |")
     print("| ---: | ---: | ---: | ---: |")
-    print(figures_row(labelled_rows(), RoleCatalog.builtin()))
+    for span in sys.argv[1:] or [f"1:{len(labelled_rows())}"]:
+        print(figures_row(batch(labelled_rows(), span), RoleCatalog.builtin()))

@@ -26,6 +26,9 @@ from . import IsoDate
 @click.option("--findings/--no-findings", "show_findings", default=True, show_default=True,
               help="Outline people with findings in the colour of the worst one, with a count badge.")
 @selection_options
+@click.option("--diff", "old_spec", metavar="OLD",
+              help="Mark what changed since OLD (an org file, or REV:PATH in git): new people green, moved "
+                   "blue with a line from their old manager, leavers as red ghosts under their old manager.")
 @click.option("--title", help="Chart title (default: the org's name).")
 @click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Draw the org as of this date (overrides as_of in the file).")
@@ -35,8 +38,8 @@ from . import IsoDate
               help="Refuse org files larger than this many megabytes.")
 @config_options
 @table_options
-def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, title, as_of, dpi,
-           max_file_size, config_path, isolated, table):
+def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, old_spec, title, as_of,
+           dpi, max_file_size, config_path, isolated, table):
     """Draw the org chart of FILE (an org file or an HR export: .csv, .tsv, .xlsx, .json).
 
     The chart is written atomically: a failure never leaves a half-written
@@ -52,6 +55,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
       orgmodel render org.yaml -o org.svg --ignore ORG005
       orgmodel render --from hibob people.json -o org.svg
+      orgmodel render examples/reorg-after.yaml --diff examples/reorg-before.yaml -o reorg.png
     """
     from ..render import RenderError, output_format, render as draw_chart
 
@@ -66,10 +70,20 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)
     print_problems(org.warnings)
+    changes = None
+    if old_spec is not None:
+        from ..analysis import diff_orgs
+        from ..render.changes import org_with_ghosts
+        from .review import load_spec
+
+        old = load_spec(old_spec, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+        # The change marks take the outlines that findings use otherwise.
+        org, changes = org_with_ghosts(diff_orgs(old, org))
+        show_findings = False
     findings = findings_for(org, config, file) if show_findings else []
     try:
         result = draw_chart(org, output, findings=findings, root=root, depth=depth, color_by=color_by,
-                            show_findings=show_findings, title=title, dpi=dpi)
+                            show_findings=show_findings, title=title, dpi=dpi, changes=changes)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:

@@ -51,7 +51,7 @@ def _split_revision(spec: str) -> tuple[str, str] | None:
     return revision, path
 
 
-def _load(spec: str, *, as_of, max_bytes: int, revision: str | None = None):
+def load_spec(spec: str, *, as_of, max_bytes: int, revision: str | None = None):
     """An org from a file, or from ``REV:PATH`` in git; input errors print and exit 2."""
     split = (revision, spec) if revision else _split_revision(spec)
     try:
@@ -118,8 +118,8 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
         old_spec, new_spec = files
     date = as_of
     max_bytes = max_file_size * 1024 * 1024
-    old = _load(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref)
-    new = _load(new_spec, as_of=date, max_bytes=max_bytes)
+    old = load_spec(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref)
+    new = load_spec(new_spec, as_of=date, max_bytes=max_bytes)
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore)
     config = configs.for_file(new_spec if git_ref is None and _split_revision(new_spec) is None else None)
     change = diff_orgs(old, new, findings_for(old, config, old.file), findings_for(new, config, new.file))
@@ -156,7 +156,7 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, select, ext
       orgmodel plan examples/reorg-after.yaml
       orgmodel plan org.yaml --format markdown --fail-on error
     """
-    org = _load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
     config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     steps = plan_timeline(org, lambda dated: findings_for(dated, config, file))
     _write(output, PLAN_REPORTERS[output_format](steps))
@@ -197,7 +197,7 @@ def stats(file, output_format, managers, bands, plot, as_of, output, max_file_si
 
         if Path(plot).suffix.lower().lstrip(".") not in DASHBOARD_FORMATS:
             raise click.UsageError(f"--plot: end the file name in {', '.join('.' + f for f in DASHBOARD_FORMATS)}")
-    org = _load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
     result = org_stats(org, banding=bands)
     _write(output, STATS_REPORTERS[output_format](result, managers=managers))
     if plot is not None:

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 from ..atomic import write_atomic, write_text_atomic
 from ..findings import Finding
 from ..org import Org
+from .changes import ChangeMarks
 from .layout import Layout, OrgView, layout_org
 from .text import (
     TEXT_RC,
@@ -85,6 +86,7 @@ def render(
     show_findings: bool = True,
     title: str | None = None,
     dpi: float | None = None,
+    changes: ChangeMarks | None = None,
 ) -> RenderResult:
     """Draw ``org`` to ``output``; its extension picks PNG, SVG, PDF, JSON (the layout) or HTML (interactive)."""
     fmt = output_format(output)
@@ -106,17 +108,23 @@ def render(
         from .html import page
 
         write_text_atomic(path, page(org, view, findings if show_findings else (), color_by=color_by, title=title,
-                                     show_findings=show_findings, root=root, depth=depth))
+                                     show_findings=show_findings, root=root, depth=depth, changes=changes))
         return result
 
     import matplotlib
 
     from .chart import Style, draw, hide_text
 
-    style = Style(color_by=color_by, show_findings=show_findings, title=title)
+    style = Style(color_by=color_by, show_findings=show_findings, title=title,
+                  ghosts=changes.ghosts if changes is not None else frozenset())
     with matplotlib.rc_context({**TEXT_RC, "svg.hashsalt": "orgmodel", "pdf.fonttype": 42, "path.simplify": False}), \
             quiet_font_substitution():
         fig = draw(org, view, findings if show_findings else (), style)
+        if changes is not None:
+            from .chart import HEADER, MARGIN
+            from .changes import draw_changes
+
+            draw_changes(fig, view, changes, origin=(MARGIN, MARGIN + HEADER), legend_at=(MARGIN, MARGIN + 52))
         undrawable = missing_glyphs_warning(_chart_texts(org, view, style))
         if undrawable:
             result.warnings.append(undrawable)

@@ -11,7 +11,7 @@ shortened to fit its box.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,6 +56,8 @@ class Style:
     color_by: str = "family"  # family | team | level
     show_findings: bool = True
     title: str | None = None
+    #: People drawn only as ghosts of leavers (render --diff): shown, not counted.
+    ghosts: frozenset[str] = frozenset()
 
 
 def _rounded_box(width: float, height: float, radius: float = 6.0, steps: int = 5) -> np.ndarray:
@@ -127,8 +129,9 @@ def _people_in_scope(org: Org, view: OrgView) -> list[Person]:
     return drawn + hidden
 
 
-def header_text(org: Org, view: OrgView) -> str:
-    counts = org.headcount_of(_people_in_scope(org, view))
+def header_text(org: Org, view: OrgView, ghosts: Collection[str] = ()) -> str:
+    """The line under the title; ``ghosts`` (leavers drawn by --diff) are not counted."""
+    counts = org.headcount_of(p for p in _people_in_scope(org, view) if p.id not in ghosts)
     return (f"As of {org.as_of.isoformat()}  ·  {counts['present']} present, {counts['open']} open, "
             f"{counts['planned']} planned")
 
@@ -161,7 +164,7 @@ def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> 
     title = fit(drawable(style.title or org.name), content_width, 18, bold=True)
     ax.text(MARGIN, MARGIN, title, fontproperties=font(title, 18, bold=True), color=TEXT, va="top",
             parse_math=False)
-    ax.text(MARGIN, MARGIN + 28, header_text(org, view), fontsize=10, color=MUTED, va="top", family=FONT,
+    ax.text(MARGIN, MARGIN + 28, header_text(org, view, style.ghosts), fontsize=10, color=MUTED, va="top", family=FONT,
             parse_math=False)
 
     lines, line_looks = [], []

@@ -22,7 +22,11 @@ Function beats word position: the family comes from the first segment that
 names one, from its last head, else its domain word (of two, the last, unless
 it is "operations"; two joined by "and" are ambiguous), else its last weak head ("VP, Product Marketing" is marketing, "Group Manager, Product
 Management" is product). The bare word "product" names product management
-only at a leader's level ("Head of Product"), never for "Product Specialist".
+only at a leader's level ("Head of Product"), never for "Product Specialist";
+"support" alone likewise ("Support Director", not "Support Specialist").
+"Technician", "technologist", "attendant" and "aide" say a level, not a
+family; two jobs joined by "or" or "/" that name different families are
+ambiguous.
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
 ``MAX_WORDS`` words are read, and each word starts at most a fixed number
 of dictionary look-ups.
@@ -72,8 +76,20 @@ _PARENTHESES = re.compile(r"\([^()]*\)?")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 _WORD = re.compile(r"[a-z0-9]+")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
+_LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
+#: What names a job rather than only its function: "or" between two of them offers alternatives.
+_JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
+#: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
+_SERVING_DOMAINS = frozenset({"support", "strategy"})
 _TECH_FAMILIES = frozenset({"data", "it"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
+#: Function words that name a family alone only at a leader's level: "Head of Product" is product
+#: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
+#: Specialist" may be IT or customer support. The stem each becomes, and examples of leaders.
+_BARE_STEMS = {
+    "product_bare": ("product_management", "Head of Product, VP Product"),
+    "support_bare": ("", "Head of Support, Support Director"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +124,10 @@ class Vocabulary:
             return self.abbreviations[word]
         if word in self.phrases:
             return (word,)
+        singular = self.phrases.get(word[:-1]) if word.endswith("s") else None
+        if singular is not None and singular.kind in _LEVEL_KINDS:
+            # "Sales Representatives", "Stock Associates": a plural level word is the job in a list of posts.
+            return (word[:-1],)
         for suffix in self.compound_suffixes:
             prefix = word[:-len(suffix)]
             if word.endswith(suffix) and len(prefix) >= 3:
@@ -164,7 +184,7 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
     vocabulary = vocabulary or Vocabulary.builtin()
     text = _fold(title[:MAX_TITLE_CHARS])
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
-    text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ")
+    text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
     outside = _PARENTHESES.sub(",", text)
     if _WORD.search(outside):
         text = outside
@@ -274,6 +294,10 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
                                          "and no job word to choose between them")
         segment_words = segments[function_at]
+        alternatives = _alternative_families(matched[function_at], segment_words)
+        if alternatives:
+            return _replace(base, reason=f"the title names alternative jobs of different families "
+                                         f"({' or '.join(map(repr, alternatives))})")
         if _chief_officer(segment_words) and not (chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
             # "Chief Revenue Officer": a chief officer of a known function is C-level.
             chosen = _Match(Phrase(" ".join(segment_words), "rank", "executive", 90), chosen.position)
@@ -311,11 +335,11 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     if band is None:
         return _replace(base, family=family, stem=stem, family_words=phrase.text, function_segment=function_segment,
                         reason=f"the title names family {family} ({phrase.text!r}) but no level")
-    if stem == "product_bare":
+    if stem in _BARE_STEMS:
+        stem, leaders = _BARE_STEMS[stem]
         if band < 60 and "lead" not in words_seen:
-            return _replace(base, reason="'product' alone names product management only for leaders "
-                                         "(Head of Product, VP Product); this title is ambiguous")
-        stem = "product_management"
+            return _replace(base, reason=f"{phrase.text!r} alone names a family only for leaders ({leaders}); "
+                                         "this title is ambiguous")
     if grade is not None and not _seniority_said(considered) and band <= 50:
         band, level_words = grade, level_words + (grade_word,)
         graded = True
@@ -374,7 +398,7 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
             return None  # "Sales & Marketing Manager": two functions side by side
         # "Advertising Sales", "Computer Operations": the last function word is the head, but
         # "operations" of something is that something's operations.
-        if last.phrase.stem == "operations":
+        if last.phrase.stem == "operations" or last.phrase.text in _SERVING_DOMAINS:
             return domains[-2]
         return last
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
@@ -384,6 +408,23 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
         chosen = next((m for m in domains if m.phrase.family in _TECH_FAMILIES and m.position < chosen.position),
                       chosen)
     return chosen
+
+
+def _alternative_families(found: list[_Match], words: list[str]) -> tuple[str, str] | None:
+    """The job words either side of "or" (or "/") when they do not name one family ("Medical Assistant or Receptionist")."""
+    if "or" not in words:
+        return None
+    split = words.index("or")
+    jobs = [m for m in found if m.phrase.kind in _JOB_KINDS]
+    before = [m for m in jobs if m.position < split]
+    after = [m for m in jobs if m.position > split]
+    if not (before and after):
+        return None
+    families = [next((m.phrase.family for m in reversed(side) if m.phrase.kind in _FUNCTION_KINDS), "")
+                for side in (before, after)]
+    if families[0] != families[1]:
+        return before[-1].phrase.text, after[-1].phrase.text
+    return None
 
 
 def _chief_officer(words: list[str]) -> bool:

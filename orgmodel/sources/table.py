@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gc
 import io
 import json
 import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -31,6 +29,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..findings import OrgInputError, Problem
+from ..gcpause import collector_paused
 from ..org import Org, Person, Team
 from ..roles import UNKNOWN, Role, RoleCatalog
 from .presets import COMMON, FIELDS, normal_header, normal_status, preset, preset_names
@@ -844,19 +843,5 @@ def load_table(data: bytes, filename: str, suffix: str, *, as_of: dt.date | None
     if options.preset and options.preset not in preset_names():
         raise OrgInputError([Problem(filename, 1, 1, f"unknown HR system {options.preset!r}; "
                                                      f"presets: {', '.join(preset_names())}")])
-    with _collector_paused():
+    with collector_paused():
         return TableReader(filename, options, as_of).read(read_sheet(data, filename, suffix))
-
-
-@contextmanager
-def _collector_paused():
-    """A load allocates millions of small objects and none of them form cycles; Python's cycle
-    collector would walk the whole growing heap again and again (most of the time on a large
-    export), so it rests until the load is over."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

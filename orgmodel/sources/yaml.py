@@ -16,13 +16,15 @@ import re
 import sys
 from collections.abc import Iterable
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from ..findings import OrgInputError, Problem
+from ..gcpause import collector_paused
 from ..model import ID_RULE, PERSON_KEYS, ROLE_ID_CHARACTERS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_role_id
 from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..suggest import did_you_mean
+from .plainfields import plain_person_fields
 from .yamlparse import (DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, YamlMap, parse_with_problems, position_of,
                         quote)
 
@@ -30,7 +32,6 @@ from .yamlparse import (DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, Yaml
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 SUPPORTED_VERSIONS = ("1",)
 
-_PEOPLE = TypeAdapter(list[PersonFields])
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
 # Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
 _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -75,14 +76,15 @@ def load_bytes(
     max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Org:
     text = _decode(data, filename)
-    try:
-        root, root_mark, yaml_problems = parse_with_problems(text, max_depth=max_depth)
-    except YamlError as exc:
-        raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
-    builder = _Builder(filename)
-    for problem in yaml_problems:  # reported with the org's own problems, all in one run
-        builder.problem((problem.line, problem.column), problem.message)
-    return builder.build(root, root_mark, as_of)
+    with collector_paused():
+        try:
+            root, root_mark, yaml_problems = parse_with_problems(text, max_depth=max_depth)
+        except YamlError as exc:
+            raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
+        builder = _Builder(filename)
+        for problem in yaml_problems:  # reported with the org's own problems, all in one run
+            builder.problem((problem.line, problem.column), problem.message)
+        return builder.build(root, root_mark, as_of)
 
 
 def read_bounded(path, name: str, max_bytes: int) -> bytes:
@@ -194,14 +196,16 @@ class _Builder:
         header_input = {k: v for k, v in root.items() if k not in ("people", "version")}
         header = self.validate_header(root, header_input)
         entries = self.flatten_people(root)
-        people = self.validate_people(entries)
         self.check_role_ids(root)
+        # From here on the entries are all that is needed of the people: each
+        # one is let go as soon as its person is built.
+        root.pop("people", None)
         catalog = self.catalog(root, header)
         teams = None
         if header is not None and "teams" in root:
             teams = {tid: Team(tid, t.name, t.lead) for tid, t in header.teams.items()}
+        persons = self.people(entries, catalog)
         self.fail_if_problems()
-        persons = [self.person(model, raw, catalog) for model, raw in zip(people, entries)]
         return Org(header.org, persons, roles=catalog, teams=teams, as_of=as_of or header.as_of,
                    file=self.filename, warnings=self.warnings, currency=header.currency)
 
@@ -267,15 +271,23 @@ class _Builder:
             stack.append((reports, 0, own_id if isinstance(own_id, str) else "?"))
         return entries
 
-    def validate_people(self, entries: list[tuple[YamlMap, dict]]) -> list[PersonFields]:
+    def people(self, entries: list[tuple[YamlMap, dict] | None], catalog: RoleCatalog) -> list[Person]:
+        """Validate and build each entry in turn, emptying ``entries`` on the way."""
         self.check_people_refs(entries)
-        try:
-            return _PEOPLE.validate_python([fields for _, fields in entries])
-        except ValidationError as exc:
-            for error in exc.errors():
-                index, *loc = error["loc"]
-                self.report_validation(entries[index][0], {**error, "loc": tuple(loc)}, PERSON_KEYS)
-            return []
+        persons = []
+        for index, (raw, fields) in enumerate(entries):
+            entries[index] = None
+            values = plain_person_fields(fields)
+            if values is None:
+                try:
+                    values = dict(PersonFields.model_validate(fields))
+                except ValidationError as exc:
+                    for error in exc.errors():
+                        self.report_validation(raw, error, PERSON_KEYS)
+                    continue
+            if not self.problems:  # the load fails anyway: only look for more problems
+                persons.append(self.person(values, raw, catalog))
+        return persons
 
     def check_people_refs(self, entries: list[tuple[YamlMap, dict]]) -> None:
         """What the models cannot see: duplicate ids, role-or-title.
@@ -283,46 +295,47 @@ class _Builder:
         Runs on the raw values so these are reported even when some entry
         also has a type error.
         """
-        first_seen: dict[str, int] = {}
+        first_seen: dict[str, YamlMap] = {}
         for raw, fields in entries:
             person_id = raw.get("id")
             if isinstance(person_id, str):
-                if person_id in first_seen:
+                first = first_seen.setdefault(person_id, raw)
+                if first is not raw:
                     self.problem(raw.value_marks["id"], f"duplicate person id {quote(person_id)} (first defined at line "
-                                                        f"{first_seen[person_id]})")
-                else:
-                    first_seen[person_id] = raw.value_marks["id"][0]
+                                                        f"{first.value_marks['id'][0]})")
 
-    def person(self, model: PersonFields, entry: tuple[YamlMap, dict], catalog: RoleCatalog) -> Person:
-        raw = entry[0]
+    def person(self, values: dict, raw: YamlMap, catalog: RoleCatalog) -> Person:
+        """A person from the validated values of their entry (``PersonFields``' fields)."""
         unknown_role = None
-        if model.role is not None:
-            role = catalog.get(model.role)
+        role_id = values["role"]
+        if role_id is not None:
+            role = catalog.get(role_id)
             source = "role"
             if role is None:
-                role, source, unknown_role = UNKNOWN_ROLE, "unknown", model.role
+                role, source, unknown_role = UNKNOWN_ROLE, "unknown", role_id
         else:
             # Neither role nor title: one incomplete record must not block checking the others (ORG005).
-            role = catalog.infer(model.title).role if model.title is not None else None
+            role = catalog.infer(values["title"]).role if values["title"] is not None else None
             source = "title"
             if role is None:
                 role, source = UNKNOWN_ROLE, "unknown"
+        line, column = raw.mark
         return Person(
-            id=model.id,
-            name=model.name if model.name is not None else model.id,
+            id=values["id"],
+            name=values["name"] if values["name"] is not None else values["id"],
             role=role,
-            title=model.title,
-            reports_to=model.reports_to,
-            dotted_to=tuple(model.dotted_to),
-            team=model.team,
-            hired=model.hired,
-            experience_years=model.experience_years,
-            status=model.status,
-            cost=model.cost,
-            ignore=tuple(model.ignore),
+            title=values["title"],
+            reports_to=values["reports_to"],
+            dotted_to=tuple(values["dotted_to"]),
+            team=values["team"],
+            hired=values["hired"],
+            experience_years=values["experience_years"],
+            status=values["status"],
+            cost=values["cost"],
+            ignore=tuple(values["ignore"]),
             ignore_positions=_ignore_positions(raw),
-            line=raw.mark[0],
-            column=raw.mark[1],
+            line=line,
+            column=column,
             role_source=source,
             unknown_role=unknown_role,
         )

@@ -19,6 +19,8 @@ itself, iteratively, with:
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -35,6 +37,7 @@ DEFAULT_MAX_DEPTH = 1000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TAG_PREFIX = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset({None, "!", _TAG_PREFIX + "str", _TAG_PREFIX + "map", _TAG_PREFIX + "seq"})
+_SCALAR_TAGS = frozenset({"!", _TAG_PREFIX + "str"})
 _MERGE_KEY = "<<"
 #: A plain ``<<`` written as a key; a quoted "<<" is an ordinary key.
 _MERGE = object()
@@ -53,27 +56,101 @@ _UNACCEPTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
+# Positions are stored packed, one int per mark (line in the high bits,
+# column in the low 32) and one int per key and value: a million-person file
+# has some thirty million of them, and tuples in dicts would cost five times
+# the memory. The views below unpack them on demand.
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+_VALUE_BITS = 64
+_VALUE_MASK = (1 << _VALUE_BITS) - 1
+
+
+def _unpack(packed: int) -> Mark:
+    return packed >> _COLUMN_BITS, packed & _COLUMN_MASK
+
+
+class _KeyedMarks(Mapping):
+    """``key -> (line, column)`` of a YamlMap's keys or of their values."""
+
+    __slots__ = ("_packed", "_shift")
+
+    def __init__(self, packed: dict[str, int], shift: int):
+        self._packed = packed
+        self._shift = shift
+
+    def __getitem__(self, key) -> Mark:
+        return _unpack((self._packed[key] >> self._shift) & _VALUE_MASK)
+
+    def __iter__(self):
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
+class _ItemMarks(Sequence):
+    """``index -> (line, column)`` of a YamlList's items."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, packed: array):
+        self._packed = packed
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [_unpack(packed) for packed in self._packed[index]]
+        return _unpack(self._packed[index])
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
 class YamlMap(dict):
-    """A mapping with the position of itself, each key and each value."""
+    """A mapping with the position of itself (``mark``), each key (``key_marks``)
+    and each value (``value_marks``)."""
 
-    __slots__ = ("key_marks", "mark", "value_marks")
+    __slots__ = ("_mark", "_marks")
 
-    def __init__(self, mark: Mark):
+    def __init__(self, mark: Mark | int):
         super().__init__()
-        self.mark = mark
-        self.key_marks: dict[str, Mark] = {}
-        self.value_marks: dict[str, Mark] = {}
+        self._mark = mark if isinstance(mark, int) else _pack(mark)
+        self._marks: dict[str, int] = {}
+
+    @property
+    def mark(self) -> Mark:
+        return _unpack(self._mark)
+
+    @property
+    def key_marks(self) -> Mapping[str, Mark]:
+        return _KeyedMarks(self._marks, _VALUE_BITS)
+
+    @property
+    def value_marks(self) -> Mapping[str, Mark]:
+        return _KeyedMarks(self._marks, 0)
 
 
 class YamlList(list):
-    """A list with the position of itself and of each item."""
+    """A list with the position of itself (``mark``) and of each item (``item_marks``)."""
 
-    __slots__ = ("item_marks", "mark")
+    __slots__ = ("_item_marks", "_mark")
 
-    def __init__(self, mark: Mark):
+    def __init__(self, mark: Mark | int):
         super().__init__()
-        self.mark = mark
-        self.item_marks: list[Mark] = []
+        self._mark = mark if isinstance(mark, int) else _pack(mark)
+        self._item_marks = array("Q")
+
+    @property
+    def mark(self) -> Mark:
+        return _unpack(self._mark)
+
+    @property
+    def item_marks(self) -> Sequence[Mark]:
+        return _ItemMarks(self._item_marks)
+
+
+def _pack(mark: Mark) -> int:
+    return mark[0] << _COLUMN_BITS | mark[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +198,8 @@ def quote(text: str, limit: int = 60) -> str:
     return f"{text[:limit]!r}… ({len(text):,} characters)"
 
 
-def _mark(event_mark) -> Mark:
-    return (event_mark.line + 1, event_mark.column + 1)
+def _mark(event_mark) -> int:
+    return (event_mark.line + 1) << _COLUMN_BITS | (event_mark.column + 1)
 
 
 def _show_tag(tag: str) -> str:
@@ -172,15 +249,17 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
     anchors: dict[str, tuple[object, int]] = {}
     stack: list[_Frame] = []
     root = None
-    root_mark: Mark = (1, 1)
+    root_mark = _pack((1, 1))
+    # Every person repeats the same few keys: keep one copy of each.
+    keys: dict[str, str] = {}
     documents = 0
     direct_nodes = 0
     aliased_nodes = 0
 
-    def fail(mark: Mark, message: str) -> None:
-        problems.append(YamlProblem(mark[0], mark[1], message))
+    def fail(mark: int, message: str) -> None:
+        problems.append(YamlProblem(*_unpack(mark), message))
 
-    def attach(value, size: int, mark: Mark, key_ok: bool) -> None:
+    def attach(value, size: int, mark: int, key_ok: bool) -> None:
         nonlocal root, root_mark
         if not stack:
             root, root_mark = value, mark
@@ -190,18 +269,21 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
         container = frame.value
         if type(container) is YamlList:
             container.append(value)
-            container.item_marks.append(mark)
+            container._item_marks.append(mark)
             return
-        if frame.pending_key_mark is None:
+        key_mark = frame.pending_key_mark
+        if key_mark is None:
             if not key_ok:
                 fail(mark, "a mapping key must be a plain value, not a list or mapping")
                 value = _INVALID
             elif value is None:
                 fail(mark, "a mapping key must not be empty")
                 value = _INVALID
+            elif type(value) is str:
+                value = keys.setdefault(value, value)
             frame.pending_key, frame.pending_key_mark = value, mark
             return
-        key, key_mark = frame.pending_key, frame.pending_key_mark
+        key = frame.pending_key
         frame.pending_key = frame.pending_key_mark = None
         if key is _INVALID:
             return
@@ -213,26 +295,28 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
             fail(key_mark, f"duplicate key {quote(key)} (first defined at line {first[0]})")
             return
         container[key] = value
-        container.key_marks[key] = key_mark
-        container.value_marks[key] = mark
+        container._marks[key] = key_mark << _VALUE_BITS | mark
 
+    # The loop runs some fourteen times per person: names it uses are local.
+    get_event, scalar_event, nulls, scalar_tags = parser.get_event, ev.ScalarEvent, _NULLS, _SCALAR_TAGS
     try:
         while True:
-            event = parser.get_event()
+            event = get_event()
             kind = type(event)
-            if kind is ev.ScalarEvent:
-                mark = _mark(event.start_mark)
+            if kind is scalar_event:
+                start = event.start_mark
+                mark = (start.line + 1) << _COLUMN_BITS | (start.column + 1)
                 direct_nodes += 1
                 tag = event.tag
-                if tag not in _ALLOWED_TAGS or tag in (_TAG_PREFIX + "map", _TAG_PREFIX + "seq"):
-                    fail(mark, f"YAML tag {quote(_show_tag(tag))} is not allowed in an org file")
                 value = event.value
-                plain = event.implicit[0] and tag is None
-                if plain and value in _NULLS:
-                    value = None
+                if tag is None:
+                    if event.implicit[0] and value in nulls:
+                        value = None
+                elif tag not in scalar_tags:
+                    fail(mark, f"YAML tag {quote(_show_tag(tag))} is not allowed in an org file")
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
-                if plain and value == _MERGE_KEY and stack and type(stack[-1].value) is YamlMap \
+                if tag is None and event.implicit[0] and value == _MERGE_KEY and stack and type(stack[-1].value) is YamlMap \
                         and stack[-1].pending_key_mark is None:
                     value = _MERGE
                 attach(value, 1, mark, True)
@@ -254,7 +338,7 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
                     _apply_merges(frame.value, frame.merges)
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (frame.value, frame.size)
-                attach(frame.value, frame.size, frame.value.mark, False)
+                attach(frame.value, frame.size, frame.value._mark, False)
             elif kind is ev.AliasEvent:
                 mark = _mark(event.start_mark)
                 if event.anchor not in anchors:
@@ -294,10 +378,10 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
     except yaml.YAMLError as exc:
         problems.append(YamlProblem(1, 1, "YAML error: " + " ".join(str(exc).split())))
         raise YamlError(problems) from None
-    return root, root_mark, problems
+    return root, _unpack(root_mark), problems
 
 
-def _collect_merge(frame: _Frame, value, mark: Mark, fail) -> None:
+def _collect_merge(frame: _Frame, value, mark: int, fail) -> None:
     sources = value if type(value) is YamlList else [value]
     for source in sources:
         if type(source) is not YamlMap:
@@ -314,5 +398,4 @@ def _apply_merges(target: YamlMap, sources: list[YamlMap]) -> None:
         for key, value in source.items():
             if key not in target:
                 target[key] = value
-                target.key_marks[key] = source.key_marks[key]
-                target.value_marks[key] = source.value_marks[key]
+                target._marks[key] = source._marks[key]

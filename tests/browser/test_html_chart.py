@@ -270,3 +270,32 @@ def test_levels_shows_that_many_levels_for_everyone(open_chart):
     assert chart.chart("visibleCount()") == sum(1 for pid in org.order if org.depth[pid] < 2)
     chart.page.select_option("#levels", "all")
     assert chart.chart("visibleCount()") == len(org)
+
+
+def test_render_diff_outlines_changes_in_their_colours_and_counts_them_in_the_legend(browser, tmp_path):
+    from orgmodel.analysis import diff_orgs
+    from orgmodel.render.changes import MARK_COLOURS, org_with_ghosts
+
+    from .conftest import ChartPage
+
+    drawn, marks = org_with_ghosts(diff_orgs(orgmodel.load(EXAMPLES / "reorg-before.yaml"),
+                                             orgmodel.load(EXAMPLES / "reorg-after.yaml")))
+    out = tmp_path / "reorg.html"
+    orgmodel.render(drawn, out, show_findings=False, changes=marks)
+    chart = ChartPage(browser, out)
+    try:
+        chart.page.click("#expand-all")
+        legend = chart.page.inner_text("#legend")
+        assert "New (3)" in legend and "Moved (3)" in legend and "Left (ghost under their old manager) (2)" in legend
+        assert chart.network_requests() == []
+        image = Image.open(io.BytesIO(chart.page.screenshot())).convert("RGB")
+        stage_top = chart.page.evaluate("document.getElementById('stage').getBoundingClientRect().top")
+        for pid, mark in (("vera", "new"), ("hugo", "moved"), ("carmen", "left")):
+            box = chart.chart(f"screenBox({pid!r})")
+            # the middle of the box's left edge is drawn in the change's colour
+            x, y = round(box["x"]), round(stage_top + box["y"] + box["height"] / 2)
+            near = [image.getpixel((x + dx, y)) for dx in range(-2, 3)]
+            expected = hex_rgb(MARK_COLOURS[mark])
+            assert any(all(abs(a - b) <= 40 for a, b in zip(pixel, expected)) for pixel in near), (pid, near)
+    finally:
+        chart.close()

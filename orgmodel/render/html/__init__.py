@@ -22,6 +22,7 @@ from importlib import resources
 
 from ...findings import Finding, Severity
 from ...org import Org
+from ..changes import MARK_COLOURS, ChangeMarks
 from ..layout import OrgView, layout_org
 
 _ASSETS = resources.files(__name__)
@@ -194,7 +195,8 @@ def _overviews(org: Org, view: OrgView, root: str | None, depth: int | None) -> 
 
 
 def chart_data(org: Org, view: OrgView, findings: Sequence[Finding], *, color_by: str, title: str | None,
-               show_findings: bool, root: str | None = None, depth: int | None = None) -> dict:
+               show_findings: bool, root: str | None = None, depth: int | None = None,
+               changes: ChangeMarks | None = None) -> dict:
     """Everything the page shows, as JSON-ready data."""
     from ..chart import header_text
 
@@ -203,9 +205,9 @@ def chart_data(org: Org, view: OrgView, findings: Sequence[Finding], *, color_by
     # People hidden below the drawn ones (--depth) still have details and findings worth listing.
     ids = drawn + [p.id for pid in view.hidden for p in org.subtree(pid) if p.id not in drawn_set]
     index = {pid: i for i, pid in enumerate(ids)}
-    return {
+    data = {
         "title": title or org.name,
-        "subtitle": header_text(org, view),
+        "subtitle": header_text(org, view, changes.ghosts if changes is not None else ()),
         "colorBy": color_by,
         "people": _people_data(org, ids, index),
         "layout": _layout_data(view, index),
@@ -214,17 +216,24 @@ def chart_data(org: Org, view: OrgView, findings: Sequence[Finding], *, color_by
         "findings": _findings_data(findings, index) if show_findings else [],
         "showFindings": show_findings,
     }
+    if changes is not None:
+        data["changes"] = [[index[pid], mark] for pid, mark in changes.marks.items() if pid in index]
+        data["movedFrom"] = [[index[pid], index[old]] for pid, old in changes.moved_from.items()
+                             if pid in index and old in index]
+        data["changeColours"] = dict(MARK_COLOURS)
+        data["changeLegend"] = [[mark, label] for mark, label, _ in changes.legend()]
+    return data
 
 
 def page(org: Org, view: OrgView, findings: Sequence[Finding] = (), *, color_by: str = "family",
          title: str | None = None, show_findings: bool = True, root: str | None = None,
-         depth: int | None = None) -> str:
+         depth: int | None = None, changes: ChangeMarks | None = None) -> str:
     """The chart as one HTML document that needs nothing but a browser.
 
     ``view`` is ``layout_org(org, root=root, depth=depth)``.
     """
     data = chart_data(org, view, findings, color_by=color_by, title=title, show_findings=show_findings,
-                      root=root, depth=depth)
+                      root=root, depth=depth, changes=changes)
     script, style = _asset("viewer.js"), _asset("viewer.css")
     csp = (f"default-src 'none'; script-src {_csp_hash(script)}; style-src {_csp_hash(style)}; "
            "img-src data: blob:; base-uri 'none'; form-action 'none'")

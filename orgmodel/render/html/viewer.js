@@ -70,6 +70,18 @@
   }
   const severityName = ["", "info", "warning", "error"];
 
+  // ---- changes since an older org (render --diff): new, moved, left (a ghost) --------------
+  const changeOf = Array.from({ length: N }, () => null);
+  for (const [i, kind] of D.changes || []) changeOf[i] = kind;
+  const movedFrom = D.movedFrom || [];
+  /** The outline colour a box gets: its change, else its worst finding, else its group's colour. */
+  function outline(i, colour) {
+    if (changeOf[i]) return D.changeColours[changeOf[i]];
+    return worst[i] ? C.severity[severityName[worst[i]]] : colour;
+  }
+  const emphasised = (i) => Boolean(changeOf[i] || worst[i]);
+  const dashedBox = (i) => P.state[i] === "open" || changeOf[i] === "left";
+
   // ---- layouts and their spatial index ------------------------------------------------
   // The full layout, and for the opening view the layouts of the top levels only (as
   // `orgmodel render --depth N` draws them): positions by person, connectors as point lists.
@@ -361,7 +373,7 @@
           if (taken.has(pixel)) continue;
           taken.add(pixel);
         }
-        const colour = worst[i] ? C.severity[severityName[worst[i]]] : groupColour(i);
+        const colour = outline(i, groupColour(i));
         if (!byColour.has(colour)) byColour.set(colour, []);
         byColour.get(colour).push(i);
       }
@@ -380,11 +392,11 @@
       const colour = groupColour(i);
       g.beginPath();
       roundRect(g, G.X[i], G.Y[i], G.W[i], G.H[i], 6);
-      g.fillStyle = open ? "#ffffff" : C.tint[C.modes[colorBy].colour[i]];
+      g.fillStyle = open || changeOf[i] === "left" ? "#ffffff" : C.tint[C.modes[colorBy].colour[i]];
       g.fill();
-      g.setLineDash(open ? [4, 2.5] : []);
-      g.lineWidth = worst[i] ? 2.4 : 1;
-      g.strokeStyle = worst[i] ? C.severity[severityName[worst[i]]] : colour;
+      g.setLineDash(dashedBox(i) ? [4, 2.5] : []);
+      g.lineWidth = emphasised(i) ? 2.4 : 1;
+      g.strokeStyle = outline(i, colour);
       g.stroke();
       g.setLineDash([]);
       if (!open) {
@@ -398,6 +410,21 @@
         g.lineWidth = Math.max(2.5, 2 * px);
         g.stroke();
       }
+    }
+    if (movedFrom.length) {  // a faint line from a moved person's old manager
+      g.beginPath();
+      for (const [i, from] of movedFrom) {
+        if (!visible[i] || !visible[from]) continue;
+        g.moveTo(G.X[from] + G.W[from] / 2, G.Y[from] + G.H[from]);
+        g.lineTo(G.X[i] + G.W[i] / 2, G.Y[i]);
+      }
+      g.setLineDash([2, 2]);
+      g.strokeStyle = D.changeColours.moved;
+      g.globalAlpha = 0.45;
+      g.lineWidth = 1.4;
+      g.stroke();
+      g.globalAlpha = 1;
+      g.setLineDash([]);
     }
     if (v.k >= TEXT_ZOOM) {
       for (const i of people) drawLabels(g, i);
@@ -1018,6 +1045,7 @@
       if (!counts.has(f.code)) counts.set(f.code, { f, n: 0 });
       counts.get(f.code).n++;
     }
+    for (const [kind, label] of D.changeLegend || []) entries.push(["finding", label, D.changeColours[kind]]);
     Array.from(counts.keys()).sort().forEach((code) => {
       const { f, n } = counts.get(code);
       entries.push(["finding", code + " " + f.name + " (" + n + ")", C.severity[f.severity]]);
@@ -1091,9 +1119,9 @@
       if (!visible[i]) continue;
       const open = P.state[i] === "open";
       const colour = groupColour(i);
-      const stroke = worst[i] ? C.severity[severityName[worst[i]]] : colour;
+      const stroke = outline(i, colour);
       out.push(`<g id="person-${xml(P.id[i])}"><title>${xml(describe(i))}</title>`,
-        `<rect x="${G.X[i]}" y="${G.Y[i]}" width="${G.W[i]}" height="${G.H[i]}" rx="6" fill="${open ? "#fff" : C.tint[C.modes[colorBy].colour[i]]}" stroke="${stroke}" stroke-width="${worst[i] ? 2.4 : 1}"${open ? ' stroke-dasharray="4 2.5"' : ""}/>`);
+        `<rect x="${G.X[i]}" y="${G.Y[i]}" width="${G.W[i]}" height="${G.H[i]}" rx="6" fill="${open ? "#fff" : C.tint[C.modes[colorBy].colour[i]]}" stroke="${stroke}" stroke-width="${emphasised(i) ? 2.4 : 1}"${dashedBox(i) ? ' stroke-dasharray="4 2.5"' : ""}/>`);
       if (!open) out.push(`<rect x="${G.X[i] + 4}" y="${G.Y[i] + 6}" width="4" height="${G.H[i] - 12}" fill="${colour}"/>`);
       probe.font = NAME_FONT;
       const name = fitText(probe, open ? "Open: " + titleOf(i) : P.name[i], G.W[i] - 22, "name")[0];
