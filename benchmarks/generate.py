@@ -37,6 +37,23 @@ FAMILIES = {
 }
 
 
+def split_team(rnd: random.Random, rest: int, span: int, low: float, high: float) -> list[int]:
+    """How many of ``rest`` people go below each of ``span`` reports (0: an individual contributor).
+
+    Random weights between ``low`` and ``high``; nobody manages just one or
+    two people: those go to the largest branch.
+    """
+    weights = [rnd.uniform(low, high) for _ in range(span)]
+    total = sum(weights)
+    shares = [int(rest * w / total) for w in weights]
+    largest = max(range(span), key=shares.__getitem__)
+    small = [i for i, share in enumerate(shares) if share < 3 and i != largest]
+    shares[largest] += rest - sum(shares) + sum(shares[i] for i in small)
+    for i in small:
+        shares[i] = 0
+    return shares
+
+
 def generate(size: int, shape: str = "wide", seed: int = 1, form: str = "yaml") -> str:
     """The org as an org file (``form="yaml"``) or as an HR export with the columns
     ``orgmodel import`` reads (``form="csv"``); both hold the same people."""
@@ -87,16 +104,7 @@ def generate(size: int, shape: str = "wide", seed: int = 1, form: str = "yaml") 
                 continue
             span = min(below, rnd.randint(3, 9))
             rest = below - span
-            weights = [rnd.uniform(0.5, 1.5) for _ in range(span)]
-            total = sum(weights)
-            shares = [int(rest * w / total) for w in weights]
-            # nobody manages just one or two people: give those to the largest branch
-            largest = max(range(span), key=shares.__getitem__)
-            small = [i for i, share in enumerate(shares) if share < 3 and i != largest]
-            shares[largest] += rest - sum(shares) + sum(shares[i] for i in small)
-            for i in small:
-                shares[i] = 0
-            for share_below in shares:
+            for share_below in split_team(rnd, rest, span, 0.5, 1.5):
                 if not share_below:
                     emit(rnd.choice(leaves), manager, name)
                     continue

@@ -8,8 +8,17 @@ import click
 
 from ..findings import OrgInputError
 from ..wording import plural
-from . import (EXIT_INPUT, Configs, config_options, findings_for, load_org, main, print_problems, selection_options,
-               table_options)
+from . import (
+    EXIT_INPUT,
+    Configs,
+    config_options,
+    findings_for,
+    load_org,
+    main,
+    print_problems,
+    selection_options,
+    table_options,
+)
 from . import IsoDate
 
 
@@ -34,18 +43,38 @@ from . import IsoDate
               help="Draw the org as of this date (overrides as_of in the file).")
 @click.option("--dpi", type=click.FloatRange(min=10, max=1200), metavar="DPI",
               help="PNG resolution (default 150); lowered automatically for very large charts.")
+@click.option("--direction", type=click.Choice(["tb", "lr"]), default="tb", show_default=True,
+              help="tb: top-down; lr: left to right (suits a deep, narrow org).")
+@click.option("--aspect", type=click.FloatRange(min=0.2, max=5), default=1.414, show_default=True, metavar="RATIO",
+              help="Width over height the chart aims at: wide levels wrap into rows under their manager.")
+@click.option("--label", "label", default="name,title", show_default=True, metavar="FIELDS",
+              help="What boxes show, comma-separated: name, title, team, id, role, level, hired "
+                   "(the first in bold).")
+@click.option("--pages/--no-pages", default=None,
+              help="PDF: one page per part of the org with 'continued on page N' links (automatic when a "
+                   "single page would print text under 6 pt).")
+@click.option("--paper", type=click.Choice(["a4", "a3", "a2", "letter", "tabloid"]), metavar="SIZE",
+              help="Paper of a paged PDF: a4 (default), a3, a2, letter or tabloid.")
+@click.option("--orientation", type=click.Choice(["landscape", "portrait"]), default="landscape",
+              show_default=True, help="Paper orientation of a paged PDF.")
+@click.option("--full", is_flag=True,
+              help="PNG/SVG: draw everyone even when the chart is too large to read (by default it shows the "
+                   "levels that stay legible).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB",
               help="Refuse org files larger than this many megabytes.")
 @config_options
 @table_options
 def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, old_spec, title, as_of,
-           dpi, max_file_size, config_path, isolated, table):
+           dpi, direction, aspect, label, pages, paper, orientation, full, max_file_size, config_path, isolated, table):
     """Draw the org chart of FILE (an org file or an HR export: .csv, .tsv, .xlsx, .json).
 
     The chart is written atomically: a failure never leaves a half-written
-    file. For orgs of thousands, prefer .html (an interactive chart that
-    works offline from one file), or .svg or .pdf: they stay sharp at any
-    zoom. Exit code 2 for an unreadable file or bad options.
+    file. Wide levels wrap into rows so the chart keeps about the --aspect
+    shape. A PNG or SVG too large to read shows the levels that fit and says
+    how to see everyone (.html, an interactive chart that works offline from
+    one file; a paged PDF; or --full); a PDF too large to print legibly is
+    split into linked pages. Exit code 2 for an unreadable file or bad
+    options.
 
     \b
     Examples:
@@ -53,11 +82,14 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
       orgmodel render org.yaml -o org.html
       orgmodel render org.yaml -o product.svg --root cpo --depth 3
       orgmodel render org.yaml -o teams.pdf --color-by team --no-findings
+      orgmodel render org.yaml -o org.pdf --pages --paper a3
+      orgmodel render org.yaml -o deep.svg --direction lr --label name,title,team
       orgmodel render org.yaml -o org.svg --ignore ORG005
       orgmodel render --from hibob people.json -o org.svg
       orgmodel render examples/reorg-after.yaml --diff examples/reorg-before.yaml -o reorg.png
     """
-    from ..render import RenderError, output_format, render as draw_chart
+    from ..render import RenderError, output_format
+    from ..render import render as draw_chart
 
     try:
         output_format(output)
@@ -83,7 +115,9 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     findings = findings_for(org, config, file) if show_findings else []
     try:
         result = draw_chart(org, output, findings=findings, root=root, depth=depth, color_by=color_by,
-                            show_findings=show_findings, title=title, dpi=dpi, changes=changes)
+                            show_findings=show_findings, title=title, dpi=dpi, changes=changes, direction=direction,
+                            aspect=aspect, label=[f.strip() for f in label.split(",")], pages=pages, paper=paper,
+                            orientation=orientation, full=full)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
@@ -94,4 +128,5 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     for note in result.notes:
         click.echo(f"orgmodel: note: {note}", err=True)
     resolution = f", {result.dpi:.0f} dpi" if result.dpi else ""
-    click.echo(f"Wrote {output} ({plural(result.people, 'person', 'people')}{resolution}).")
+    paged = f", {plural(result.pages, 'page', 'pages')}" if result.pages else ""
+    click.echo(f"Wrote {output} ({plural(result.people, 'person', 'people')}{resolution}{paged}).")

@@ -11,8 +11,8 @@ shortened to fit its box.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -31,6 +31,8 @@ from .text import FONT, drawable, families, fit, font, person_group_id, text_wid
 MARGIN = 36.0
 MIN_CONTENT_WIDTH = 360.0  # room for the header and a legend row even for a one-person chart
 HEADER = 64.0
+BREADCRUMB = 20.0  # the manager chain above a continued part of the org
+BREADCRUMB_NAME = 160.0  # the widest a name in it gets
 PAD = 8.0
 
 FAMILY_COLOURS = {
@@ -51,13 +53,43 @@ MUTED = "#57606a"
 LINE = "#6e7781"
 DOTTED = "#8250df"
 
+#: What a box can show, in the order asked for (``--label``); the first is the bold line.
+LABEL_FIELDS = ("name", "title", "team", "id", "role", "level", "hired")
+DETAIL_LINES = 3  # small lines under a one-line name
+LINK = "#0a58ca"
+
+
 @dataclass(frozen=True)
 class Style:
     color_by: str = "family"  # family | team | level
     show_findings: bool = True
     title: str | None = None
+    fields: tuple[str, ...] = ("name", "title")
     #: People drawn only as ghosts of leavers (render --diff): shown, not counted.
     ghosts: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a paged chart: the paper, the scale the chart is drawn at and its links.
+
+    Page numbers count from 1; a link is a PDF link to that page.
+    """
+
+    width: float               # paper size in points
+    height: float
+    scale: float               # printed size of one layout point
+    number: int
+    count: int
+    #: The continued root's manager chain, top first: (text, page it is drawn on).
+    breadcrumb: tuple[tuple[str, int], ...] = ()
+    #: People whose reports continue on another page, and that page.
+    continued: Mapping[str, int] = field(default_factory=dict)
+
+
+def page_link(number: int) -> str:
+    """The link a chart's text carries to a page of the same PDF (made a GoTo action on save)."""
+    return f"#page={number}"
 
 
 def _rounded_box(width: float, height: float, radius: float = 6.0, steps: int = 5) -> np.ndarray:
@@ -136,36 +168,71 @@ def header_text(org: Org, view: OrgView, ghosts: Collection[str] = ()) -> str:
             f"{counts['planned']} planned")
 
 
-def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> Figure:
-    """The chart as a matplotlib Figure (no pyplot, no global state)."""
+@dataclass
+class _Plan:
+    """What a chart shows and how big it is, before anything is drawn."""
+
+    people: list[Person]
+    colours: list[str]
+    by_person: dict[str, list[Finding]]
+    legend_rows: list
+    width: float       # whole chart, margins included, in layout points
+    height: float
+    top: float         # where the layout starts
+
+
+def _plan(org: Org, view: OrgView, findings: Sequence[Finding], style: Style, page: Page | None) -> _Plan:
     layout = view.layout
-    ids = list(layout.boxes)
-    people = [org.people[pid] for pid in ids]
+    people = [org.people[pid] for pid in layout.boxes]
     colours, legend = _group_colours(org, people, style.color_by)
     by_person: dict[str, list[Finding]] = {}
     if style.show_findings:
         for finding in findings:
             if finding.person in layout.boxes:
                 by_person.setdefault(finding.person, []).append(finding)
-
     legend_rows = _legend_rows(legend, by_person, layout, any(p.is_open for p in people),
-                               any(c.kind == "dotted" for c in layout.connectors))
+                               any(c.kind == "dotted" for c in layout.connectors), bool(layout.dotted_notes))
     content_width = max(layout.width, MIN_CONTENT_WIDTH)
     legend_height = 18.0 * len(legend_rows) + (16.0 if legend_rows else 0.0)
-    width = content_width + 2 * MARGIN
-    height = HEADER + layout.height + legend_height + 2 * MARGIN
-    fig = Figure(figsize=(width / 72, height / 72))
+    top = MARGIN + HEADER + (BREADCRUMB if page is not None and page.breadcrumb else 0.0)
+    return _Plan(people, colours, by_person, legend_rows, content_width + 2 * MARGIN,
+                 top + layout.height + legend_height + MARGIN, top)
+
+
+def chart_size(org: Org, view: OrgView, findings: Sequence[Finding], style: Style,
+               breadcrumb: bool = False) -> tuple[float, float]:
+    """Width and height of the chart at full size, in points (a page scales it to fit)."""
+    page = Page(0, 0, 1, 1, 1, breadcrumb=(("", 1),)) if breadcrumb else None
+    plan = _plan(org, view, findings if style.show_findings else (), style, page)
+    return plan.width, plan.height
+
+
+def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style, page: Page | None = None) -> Figure:
+    """The chart as a matplotlib Figure (no pyplot, no global state).
+
+    Without ``page`` the figure is the chart's own size; with one it is the
+    paper's, the chart drawn at ``page.scale`` in its top-left corner.
+    """
+    layout = view.layout
+    plan = _plan(org, view, findings, style, page)
+    people, colours, by_person = plan.people, plan.colours, plan.by_person
+    scale = page.scale if page is not None else 1.0
+    width, height = (page.width / scale, page.height / scale) if page is not None else (plan.width, plan.height)
+    fig = Figure(figsize=((page.width if page else width) / 72, (page.height if page else height) / 72))
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)
     ax.set_axis_off()
-    ox, oy = MARGIN, MARGIN + HEADER
+    ox, oy = MARGIN, plan.top
 
-    title = fit(drawable(style.title or org.name), content_width, 18, bold=True)
-    ax.text(MARGIN, MARGIN, title, fontproperties=font(title, 18, bold=True), color=TEXT, va="top",
+    title = fit(drawable(style.title or org.name), plan.width - 2 * MARGIN, 18, bold=True)
+    ax.text(MARGIN, MARGIN, title, fontproperties=font(title, 18 * scale, bold=True), color=TEXT, va="top",
             parse_math=False)
-    ax.text(MARGIN, MARGIN + 28, header_text(org, view, style.ghosts), fontsize=10, color=MUTED, va="top", family=FONT,
+    ax.text(MARGIN, MARGIN + 28, header_text(org, view, style.ghosts), fontsize=10 * scale, color=MUTED, va="top",
+            family=FONT,
             parse_math=False)
+    if page is not None:
+        _page_furniture(ax, page, width, height)
 
     lines, line_looks = [], []
     solid = [c.points for c in layout.connectors if c.kind == "solid"]
@@ -178,7 +245,7 @@ def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> 
         line_looks.append((LINE, 1.0, "solid"))
     if lines:
         ax.add_collection(PathCollection(lines, facecolors="none", edgecolors=[c for c, _, _ in line_looks],
-                                         linewidths=[w for _, w, _ in line_looks],
+                                         linewidths=[w * scale for _, w, _ in line_looks],
                                          linestyles=[d for _, _, d in line_looks], zorder=1))
 
     corners = np.array([(b.x + ox, b.y + oy) for b in layout.boxes.values()]).reshape(-1, 2)
@@ -194,21 +261,31 @@ def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> 
         if not person.is_open:
             bars.setdefault(colour, []).append(i)
     box = _rounded_box(BOX_WIDTH, BOX_HEIGHT)
-    ax.add_collection(PathCollection([_shapes(box, corners[m]) for m in looks.values()],
-                                     facecolors=[face for face, *_ in looks], edgecolors=[e for _, e, *_ in looks],
-                                     linewidths=[w for _, _, w, _ in looks],
-                                     linestyles=[(0, (4, 2.5)) if dashed else "solid" for *_, dashed in looks],
-                                     zorder=2))
+    if looks:
+        ax.add_collection(PathCollection([_shapes(box, corners[m]) for m in looks.values()],
+                                         facecolors=[face for face, *_ in looks],
+                                         edgecolors=[e for _, e, *_ in looks],
+                                         linewidths=[w * scale for _, _, w, _ in looks],
+                                         linestyles=[(0, (4, 2.5)) if dashed else "solid" for *_, dashed in looks],
+                                         zorder=2))
     if bars:
         bar = np.array([(0, 6), (4, 6), (4, BOX_HEIGHT - 6), (0, BOX_HEIGHT - 6)]) + (4, 0)
         ax.add_collection(PathCollection([_shapes(bar, corners[m]) for m in bars.values()], facecolors=list(bars),
                                          linewidths=0, zorder=3))
 
     labels = Labels()
+    labels.scale = scale
     badges: list[tuple[float, float, float, str]] = []  # right edge, top, width, colour
     inner = BOX_WIDTH - 2 * PAD - 6
+    continued = page.continued if page is not None else {}
     for person, (x, y) in zip(people, corners):
-        _label(labels, org, person, x + PAD + 6, y, inner)
+        notes = [f"dotted: {drawable(org.people[m].name)}" for m in layout.dotted_notes.get(person.id, ())]
+        target = continued.get(person.id)
+        if target is not None:
+            # The link is a Text artist: only they carry a URL into the PDF.
+            ax.text(x + PAD + 6, y + BOX_HEIGHT - 6, f"continued on page {target}", fontsize=7 * scale,
+                    color=LINK, family=FONT, url=page_link(target), zorder=5)
+        _label(labels, org, person, x + PAD + 6, y, inner, style.fields, notes, target is not None)
         if person.id in view.hidden:
             _badge(labels, badges, x + BOX_WIDTH - 6, y + BOX_HEIGHT - 20, f"+{view.hidden[person.id]}", MUTED)
         found = by_person.get(person.id)
@@ -216,15 +293,34 @@ def draw(org: Org, view: OrgView, findings: Sequence[Finding], style: Style) -> 
             worst = max(f.severity for f in found)
             _badge(labels, badges, x + BOX_WIDTH - 4, y + 3, str(len(found)), SEVERITY_COLOURS[worst])
     pills: dict[str, list[np.ndarray]] = {}
-    for right, top, width, colour in badges:
-        pills.setdefault(colour, []).append(_rounded_box(width, 14, radius=5, steps=4) + (right - width, top))
+    for right, top, width_, colour in badges:
+        pills.setdefault(colour, []).append(_rounded_box(width_, 14, radius=5, steps=4) + (right - width_, top))
     if pills:
         ax.add_collection(PathCollection([_polygons(shapes) for shapes in pills.values()], facecolors=list(pills),
                                          linewidths=0, zorder=4))
     ax.add_artist(labels)
 
-    _draw_legend(ax, legend_rows, MARGIN, oy + layout.height + 28)
+    _draw_legend(ax, plan.legend_rows, MARGIN, oy + layout.height + 28, scale)
     return fig
+
+
+def _page_furniture(ax, page: Page, width: float, height: float) -> None:
+    """The breadcrumb back up the manager chain (each step a link) and the page number."""
+    scale = page.scale
+    if page.breadcrumb:
+        x, y = MARGIN, MARGIN + HEADER
+        ax.text(x, y, "Up:", fontsize=8 * scale, color=MUTED, va="top", family=FONT, parse_math=False)
+        x += text_width("Up: ", 8)
+        for i, (text, number) in enumerate(page.breadcrumb):
+            step = f"{fit(drawable(text), BREADCRUMB_NAME, 8)} (page {number})"
+            ax.text(x, y, step, fontproperties=font(step, 8 * scale), color=LINK, va="top", parse_math=False,
+                    url=page_link(number))
+            x += text_width(step, 8)
+            if i < len(page.breadcrumb) - 1:
+                ax.text(x, y, " › ", fontsize=8 * scale, color=MUTED, va="top", family=FONT, parse_math=False)
+                x += text_width(" › ", 8)
+    ax.text(width - MARGIN, height - MARGIN / 2, f"Page {page.number} of {page.count}", fontsize=8 * scale,
+            color=MUTED, ha="right", va="bottom", family=FONT)
 
 
 def hide_text(fig: Figure) -> None:
@@ -245,6 +341,7 @@ class Labels(Artist):
     """
 
     zorder = 5
+    scale = 1.0  # printed size of a point of the chart (pages shrink it)
 
     def __init__(self):
         super().__init__()
@@ -256,7 +353,7 @@ class Labels(Artist):
         text = drawable(text)
         style = (size, colour, bold, italic, families(text))
         if style not in self._styles:
-            self._styles[style] = font(text, size, bold, italic)
+            self._styles[style] = font(text, size * self.scale, bold, italic)
         self._items.append((x, y, text, style, gid))
 
     def draw(self, renderer) -> None:
@@ -283,23 +380,65 @@ class Labels(Artist):
         self.stale = False
 
 
-def _label(labels: Labels, org: Org, person: Person, x: float, y: float, width: float) -> None:
-    name, title = drawable(person.name), drawable(person.display_title)
-    if person.is_open:
-        names = wrap(f"Open: {title}", width, 9.5, lines=2, bold=True)
-        detail = [f"Target start {person.hired.isoformat()}" if person.hired else "Open position"]
+def _field_text(org: Org, person: Person, name: str) -> str | None:
+    """A box field's text for ``person``, or None when they have none."""
+    if name == "name":
+        return drawable(person.name)
+    if name == "title":
+        return drawable(person.display_title)
+    if name == "team":
+        if not person.team:
+            return None
+        team = (org.teams or {}).get(person.team)
+        return drawable(f"Team: {team.name if team else person.team}")
+    if name == "id":
+        return drawable(person.id)
+    if name == "role":
+        return drawable(person.unknown_role or person.role.id)
+    if name == "level":
+        return f"Rank {person.role.rank}" if person.role.rank is not None else None
+    if name == "hired":
+        return f"Since {person.hired.isoformat()}" if person.hired and not org.is_planned(person) else None
+    raise ValueError(f"unknown label field {name!r}")
+
+
+def _label(labels: Labels, org: Org, person: Person, x: float, y: float, width: float,
+           fields: Sequence[str] = ("name", "title"), notes: Sequence[str] = (), reserve_last: bool = False) -> None:
+    """The bold first field and up to three small lines: the other fields, then notes.
+
+    An open position's first line says what is open; a planned hire's last
+    line says when they start. ``reserve_last`` keeps the last line free
+    (for a "continued on page" link).
+    """
+    first, *rest = fields
+    if person.is_open and first in ("name", "title"):
+        names = wrap(f"Open: {drawable(person.display_title)}", width, 9.5, lines=2, bold=True)
+        rest = [f for f in rest if f not in ("name", "title")]
     else:
-        names = [fit(name, width, 9.5, bold=True)]
-        detail = wrap(title, width, 7.5, lines=2)
-        if org.is_planned(person):
-            detail = detail[:1] + [f"Starts {person.hired.isoformat()}"]
+        names = [fit(_field_text(org, person, first) or "", width, 9.5, bold=True)]
+    room = DETAIL_LINES - (len(names) - 1) - (1 if reserve_last else 0)
+    tail: list[str] = list(notes)
+    if person.is_open:
+        tail.append(f"Target start {person.hired.isoformat()}" if person.hired else "Open position")
+    elif org.is_planned(person):
+        tail.append(f"Starts {person.hired.isoformat()}")
+    values = [v for v in (_field_text(org, person, f) for f in rest) if v]
+    detail: list[str] = []
+    for i, value in enumerate(values):
+        left = room - len(tail) - len(detail)
+        if left <= 0:
+            break
+        spare = left - (len(values) - i - 1)  # a second line only when the later fields still fit
+        detail += wrap(value, width, 7.5, lines=2 if spare >= 2 else 1)
+    detail = (detail + [fit(t, width, 7.5) for t in tail])[:max(room, 0)]
     for i, line in enumerate(names):
         # SVG: the first line is <g id="person-ID">, which gets a tooltip on save.
         labels.add(x, y + 16 + 12 * i, line, size=9.5, bold=True, gid=person_group_id(person.id) if i == 0 else None)
-    first = 31 + 12 * (len(names) - 1)
+    top = 31 + 12 * (len(names) - 1)
     for i, line in enumerate(detail):
         italic = line.startswith(("Starts ", "Target start", "Open position"))
-        labels.add(x, y + first + 11 * i, line, size=7.5, colour=MUTED, italic=italic)
+        dotted = line.startswith("dotted: ")
+        labels.add(x, y + top + 11 * i, line, size=7.5, colour=DOTTED if dotted else MUTED, italic=italic)
 
 
 def _badge(labels: Labels, badges: list, right: float, top: float, text: str, colour: str) -> None:
@@ -309,7 +448,8 @@ def _badge(labels: Labels, badges: list, right: float, top: float, text: str, co
     labels.add(right - width + 4, top + 10.5, text, size=7, colour="white", bold=True)
 
 
-def _legend_rows(groups, by_person, layout, has_open: bool, has_dotted: bool) -> list[list[tuple[str, str, str]]]:
+def _legend_rows(groups, by_person, layout, has_open: bool, has_dotted: bool, has_notes: bool = False
+                 ) -> list[list[tuple[str, str, str]]]:
     """Legend entries as rows of (kind, label, colour), wrapped to the chart's width."""
     limit = max(layout.width, MIN_CONTENT_WIDTH)
     entries = [("swatch", fit(drawable(label), limit - _legend_entry_width(""), 8), colour) for label, colour in groups]
@@ -317,6 +457,9 @@ def _legend_rows(groups, by_person, layout, has_open: bool, has_dotted: bool) ->
         entries.append(("open", "Open position", LINE))
     if has_dotted:
         entries.append(("dotted", "Dotted line", DOTTED))
+    if has_notes:
+        entries.append(("note", "\"dotted: Name\" in a box: a dotted line to someone far away or not drawn here",
+                        DOTTED))
     codes: Counter = Counter()
     rule_of: dict[str, tuple[Severity, str]] = {}  # a code has one (configured) severity per run
     for found in by_person.values():
@@ -345,7 +488,7 @@ def _legend_entry_width(label: str) -> float:
     return 22 + text_width(label, 8) + 18
 
 
-def _draw_legend(ax, rows, x0: float, y0: float) -> None:
+def _draw_legend(ax, rows, x0: float, y0: float, scale: float = 1.0) -> None:
     swatches, outlines, dashes, lines = [], [], [], []
     swatch_colours, outline_colours = [], []
     for r, row in enumerate(rows):
@@ -360,9 +503,10 @@ def _draw_legend(ax, rows, x0: float, y0: float) -> None:
                 outline_colours.append(colour)
             elif kind == "open":
                 dashes.append(square)
-            else:
+            elif kind == "dotted":
                 lines.append([(x, y), (x + 14, y)])
-            ax.text(x + 20, y, label, fontproperties=font(label, 8), color=TEXT, va="center", parse_math=False)
+            ax.text(x + 20, y, label, fontproperties=font(label, 8 * scale), color=TEXT, va="center",
+                    parse_math=False)
             x += _legend_entry_width(label)
     if swatches:
         ax.add_collection(PolyCollection(swatches, facecolors=swatch_colours, linewidths=0))

@@ -10,6 +10,7 @@ import orgmodel
 from orgmodel.cli import main
 from orgmodel.render import layout_org
 from orgmodel.render.html import chart_data, embed_json
+from orgmodel.render.layout import DEFAULT_ASPECT
 
 from ..conftest import EXAMPLES
 
@@ -41,7 +42,7 @@ def test_render_writes_one_self_contained_page(tmp_path):
 
 def test_the_page_carries_the_same_positions_as_the_static_layout(tmp_path):
     org = orgmodel.load(EXAMPLES / "enterprise.yaml")
-    layout = layout_org(org).layout
+    layout = layout_org(org, aspect=DEFAULT_ASPECT).layout  # what render() draws: wide levels wrapped
     out = tmp_path / "org.html"
     orgmodel.render(org, out, findings=orgmodel.check(org))
     data = embedded_data(out.read_text(encoding="utf-8"))

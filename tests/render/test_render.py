@@ -138,7 +138,7 @@ def test_five_thousand_people_render_to_svg(tmp_path):
 
     org = orgmodel.load_text(generate(5000), "big.yaml")
     out = tmp_path / "big.svg"
-    result = render(org, out)
+    result = render(org, out, full=True)
     root = ET.parse(out).getroot()
     assert result.people == 5000
     assert sum(1 for g in root.iter(f"{SVG}g") if (g.get("id") or "").startswith("person-")) == 5000
@@ -149,7 +149,7 @@ def test_huge_png_lowers_its_resolution_and_says_so(tmp_path, monkeypatch, write
 
     monkeypatch.setattr(render_module, "MAX_PNG_SIDE", 1200)
     out = tmp_path / "wide.png"
-    result = run("render", EXAMPLES / "enterprise.yaml", "-o", out)
+    result = run("render", EXAMPLES / "enterprise.yaml", "-o", out, "--full")
     assert result.exit_code == 0
     assert "PNG is written at" in result.stderr and "use .svg or .pdf" in result.stderr
     assert max(png_size(out)) <= 1200
@@ -160,7 +160,7 @@ def test_a_chart_too_big_for_legible_text_still_renders_as_shapes(tmp_path, monk
 
     monkeypatch.setattr(render_module, "MAX_PNG_SIDE", 300)
     out = tmp_path / "tiny.png"
-    result = run("render", EXAMPLES / "enterprise.yaml", "-o", out)
+    result = run("render", EXAMPLES / "enterprise.yaml", "-o", out, "--full")
     assert result.exit_code == 0
     assert "no text would be legible" in result.stderr
     assert max(png_size(out)) <= 300
