@@ -107,7 +107,7 @@ def test_rule_options_change_the_threshold(write_org):
     (["--option", "max-span=many"], "rule option 'max-span' takes a whole number, not 'many'"),
     (["--option", "max-span"], "expected NAME=VALUE"),
     (["--fail-on", "fatal"], "'fatal' is not one of"),
-    (["--as-of", "tomorrow"], "'tomorrow' does not match the format"),
+    (["--as-of", "tomorrow"], "must be a date written YYYY-MM-DD, like 2025-03-01, not 'tomorrow'"),
 ])
 def test_usage_errors_exit_2(args, message):
     result = run("check", *args, EXAMPLES / "startup.yaml")

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from orgmodel import OrgInputError, check, load, load_text
+from orgmodel.roles import FAMILIES
 from orgmodel.sources.yaml import load_bytes
 
 
@@ -37,7 +38,7 @@ def test_every_problem_in_one_run_with_positions():
         "org.yaml:5:5: unknown key 'reports_too' (did you mean 'reports_to'?)",
         "org.yaml:7:11: 'name' must be text, not a list",
         "org.yaml:9:23: 'experience_years' must be a number, not 'lots'",
-        "org.yaml:10:12: 'hired' must be an ISO date like 2025-03-01, not '2020-13-01'",
+        "org.yaml:10:12: 'hired' must be a real calendar date, not '2020-13-01'",
         "org.yaml:11:13: 'status' must be 'filled' or 'open', not 'opne' (did you mean 'open'?)",
         "org.yaml:12:9: duplicate person id 'a' (first defined at line 3)",
         "org.yaml:14:5: missing required key 'id'",
@@ -57,7 +58,17 @@ def test_every_problem_in_one_run_with_positions():
     ("people: []\n", "org.yaml:1:1: missing required key 'org'"),
     ("org: X\npeople: {a: 1}\n", "org.yaml:2:9: 'people' must be a list of person entries, not a mapping"),
     ("org: X\npeople:\n  - just-a-name\n", "org.yaml:3:5: a person entry must be a mapping"),
-    ("org: X\nas_of: soon\npeople: []\n", "org.yaml:2:8: 'as_of' must be an ISO date"),
+    ("org: X\nas_of: soon\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD"),
+    # Numbers are not seconds since 1970, and a time of day is not silently dropped.
+    ("org: X\nas_of: 0\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD, like 2025-03-01, not '0'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, hired: 86400}\n",
+     "org.yaml:3:31: 'hired' must be a date written YYYY-MM-DD, like 2025-03-01, not '86400'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, hired: 2024-01-02T09:00:00Z}\n",
+     "org.yaml:3:31: 'hired' must be a date without a time, not '2024-01-02T09:00:00Z': drop the time part (write 2024-01-02)"),
+    ("org: X\nas_of: 2024-01-02 09:00\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date without a time"),
+    ("org: X\nas_of: 2024-1-2\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD"),
+    ("org: X\nas_of: \"２０２４-01-02\"\npeople: []\n", "org.yaml:2:8: 'as_of' must be a date written YYYY-MM-DD"),
+    ("org: X\nas_of: 2024-02-30\npeople: []\n", "org.yaml:2:8: 'as_of' must be a real calendar date, not '2024-02-30'"),
     ("org: X\nteams: {g: {nam: G}}\npeople: []\n", "org.yaml:2:13: unknown key 'nam' (did you mean 'name'?)"),
     ("org: X\nroles: {r: {family: data, ranks: 3}}\npeople: []\n",
      "org.yaml:2:27: unknown key 'ranks' (did you mean 'rank'?)"),
@@ -66,7 +77,15 @@ def test_every_problem_in_one_run_with_positions():
     ("org: X\npeople:\n  - {id: \"a\\tb\", role: ceo}\n",
      "org.yaml:3:10: 'id' must be text with a visible character and no control characters, not 'a\\tb'"),
     ("org: X\npeople:\n  - {id: ' ', role: ceo}\n", "org.yaml:3:10: 'id' must be text with a visible character"),
+    # The whole id must match: a final newline is not allowed through by `$`.
+    ('org: X\npeople:\n  - {id: "x\\n", role: ceo}\n',
+     "org.yaml:3:10: 'id' must be text with a visible character and no control characters, not 'x\\n'"),
+    ('org: X\nroles: {"r\\n": {family: data}}\npeople: []\n', "org.yaml:2:9: role id 'r\\n' may contain only"),
     ("org: X\npeople:\n  - {id: a, role: ceo, experience_years: -1}\n", "org.yaml:3:42: 'experience_years' must be at least 0, not '-1'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, experience_years: 1e999}\n",
+     "org.yaml:3:42: 'experience_years' must be a finite number, not '1e999'"),
+    ("org: X\npeople:\n  - {id: a, role: ceo, experience_years: inf}\n",
+     "org.yaml:3:42: 'experience_years' must be a finite number, not 'inf'"),
     ("org: X\npeople:\n  - {id: a, role: ceo, reports: x}\n", "org.yaml:3:33: 'reports' must be a list of person entries, not 'x'"),
     ("org: X\npeople:\n  - id: a\n    role: ceo\n    reports:\n      - {id: b, role: cto, reports_to: z}\n",
      "org.yaml:6:40: 'b' is nested under 'a' but reports_to says 'z'"),
@@ -225,6 +244,146 @@ def test_custom_role_overrides_a_builtin_and_keeps_what_it_does_not_say():
                     "people:\n  - {id: a, title: Product Specialist}\n")
     role = org.people["a"].role
     assert (role.id, role.family, role.rank, role.builtin) == ("product_manager", "product", 40, False)
+
+
+def test_the_json_schema_also_matches_ids_as_a_whole():
+    import jsonschema
+
+    from orgmodel.schema import org_schema
+
+    validator = jsonschema.Draft7Validator(org_schema())
+    for bad in ({"org": "X", "people": [{"id": "x\n", "role": "ceo"}]}, {"org": "X", "currency": "EUR\n", "people": []},
+                {"org": "X", "roles": {"r\n": {"family": "data"}}, "people": []}):
+        assert any("does not match" in e.message for e in validator.iter_errors(bad)), bad
+    assert validator.is_valid({"org": "X", "roles": {"r.1": {"family": "data"}}, "people": [{"id": "a-b_c.d", "role": "ceo"}]})
+
+
+@pytest.mark.parametrize("written", ["2026-1-1", "２０２６-01-01", "2026-01-01T00:00", "0", "2026-02-30"])
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_as_of_option_takes_dates_as_org_files_write_them(tmp_path, command, written):
+    from click.testing import CliRunner
+
+    from orgmodel.cli import main
+
+    org = tmp_path / "org.yaml"
+    org.write_text("org: X\npeople:\n  - {id: a, role: ceo}\n")
+    args = [command, str(org), "--as-of", written] + (["-o", str(tmp_path / "o.svg")] if command == "render" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "Invalid value for '--as-of'" in result.stderr, result.output
+    assert not (tmp_path / "o.svg").exists()
+    assert CliRunner().invoke(main, args[:3] + ["2026-01-01"] + args[4:]).exit_code == 0
+
+
+NEEDS_FAMILY = f"needs a 'family' (one of {', '.join(FAMILIES)})"
+FAMILY_CHOICES = ", ".join(repr(f) for f in FAMILIES[:-1]) + f" or {FAMILIES[-1]!r}"
+
+
+def test_every_problem_under_roles_in_one_run():
+    text = ("org: X\n"
+            "roles:\n"
+            "  'bad id': {family: nope}\n"
+            "  r2: {rank: x, foo: 1}\n"
+            "  r3: {}\n"
+            "  r4: {family: ~}\n"
+            "people:\n"
+            "  - {id: a, role: ceo, hired: 0}\n")
+    assert problems(text) == [
+        "org.yaml:3:3: role id 'bad id' may contain only letters, digits, '_', '-' and '.'",
+        f"org.yaml:3:22: 'roles.bad id.family' must be {FAMILY_CHOICES}, not 'nope'",
+        f"org.yaml:4:3: role 'r2' {NEEDS_FAMILY}",
+        "org.yaml:4:14: 'roles.r2.rank' must be a whole number, not 'x'",
+        "org.yaml:4:17: unknown key 'foo' (allowed: title, family, rank, aliases)",
+        f"org.yaml:5:3: role 'r3' {NEEDS_FAMILY}",
+        f"org.yaml:6:3: role 'r4' {NEEDS_FAMILY}",
+        "org.yaml:8:31: 'hired' must be a date written YYYY-MM-DD, like 2025-03-01, not '0'",
+    ]
+
+
+@pytest.mark.parametrize("quoted", ['"<<"', "'<<'"])
+def test_only_a_plain_merge_key_merges(quoted):
+    text = f"org: X\npeople:\n  - &a {{id: a, role: ceo}}\n  - {{{quoted}: *a, id: b, reports_to: a}}\n"
+    assert "org.yaml:4:6: unknown key '<<' (allowed: id, name" in "\n".join(problems(text))
+    assert len(load_text(text.replace(quoted, "<<"))) == 2
+
+
+def test_a_plain_merge_marker_as_a_value_is_text():
+    assert load_text("org: X\npeople:\n  - {id: a, role: ceo, name: <<}\n")["a"].name == "<<"
+
+
+def test_characters_yaml_does_not_allow_are_each_located_in_one_run():
+    text = 'org: X\npeople:\n  - {id: a, name: "Zoë\x00", role: ceo}\r  - {id: b, name: "\x1b[31m", role: cto}\n'
+    assert problems(text) == [
+        "org.yaml:3:23: control character U+0000 is not allowed in a YAML file; remove it",
+        # libyaml counts a lone carriage return as a line break; so do the positions.
+        "org.yaml:4:20: control character U+001B is not allowed in a YAML file; remove it",
+    ]
+
+
+def test_a_binary_file_lists_a_few_characters_then_stops():
+    found = problems(b"org: X\n" + b"\x01" * 5000)
+    assert len(found) == 11 and found[0] == "org.yaml:2:1: control character U+0001 is not allowed in a YAML file; remove it"
+    assert found[-1].startswith("org.yaml:2:11: more characters that YAML does not allow follow")
+
+
+def test_every_byte_that_is_not_utf8_is_located_in_characters():
+    assert problems("org: Zoë\npeople:\n  - {id: a, name: ".encode() + b"caf\xe9 \xe9t\xe9}\n") == [
+        "org.yaml:3:22: the file is not UTF-8 text (byte 0xe9); save it as UTF-8",
+        "org.yaml:3:24: the file is not UTF-8 text (byte 0xe9); save it as UTF-8",
+        "org.yaml:3:26: the file is not UTF-8 text (byte 0xe9); save it as UTF-8",
+    ]
+
+
+ORG_TEXT = "org: Zoë & Co\npeople:\n  - {id: a, name: Zoë, role: ceo}\n"
+
+
+@pytest.mark.parametrize("encoded", [
+    b"\xef\xbb\xbf" + ORG_TEXT.encode("utf-8"),
+    ORG_TEXT.encode("utf-16"),  # with a byte order mark
+    b"\xfe\xff" + ORG_TEXT.encode("utf-16-be"),
+    ORG_TEXT.encode("utf-16-le"),  # without one: YAML tells it by the zero bytes
+    ORG_TEXT.encode("utf-16-be"),
+    ORG_TEXT.encode("utf-32"),
+], ids=["utf-8-bom", "utf-16-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be", "utf-32-bom"])
+def test_encodings_yaml_allows_are_read(encoded):
+    org = load_bytes(encoded, "org.yaml")
+    assert org.name == "Zoë & Co" and org["a"].name == "Zoë" and org["a"].line == 3
+
+
+def test_a_broken_utf16_file_is_located():
+    data = ORG_TEXT.encode("utf-16-le") + b"\x00\xd8"  # a lone surrogate at the end
+    assert problems(b"\xff\xfe" + data) == ["org.yaml:4:1: the file is not UTF-16 text (bytes 0x00 0xd8); save it as UTF-8"]
+
+
+def test_messages_quote_values_escaped_and_short():
+    huge = "x" * 1_000_000
+    found = problems(f'org: X\npeople:\n  - {{id: "{huge}\\t", role: ceo, experience_years: {huge}}}\n')
+    assert len(found) == 2 and all(len(line) < 300 for line in found), [len(line) for line in found]
+    assert "(1,000,001 characters)" in found[0] and "(1,000,000 characters)" in found[1]
+    found = problems('org: X\nroles: {"r\\n": {family: magic}}\npeople: []\n')
+    assert all("\n" not in line for line in found)
+    assert any(line.startswith("org.yaml:2:25: 'roles.'r\\n'.family' must be") for line in found), found
+
+
+def test_yaml_level_problems_come_with_the_orgs_own_in_one_run():
+    text = ("org: !custom X\n"
+            "people:\n"
+            "  - {id: a, role: ceo, role: cto, hired: 0}\n"
+            "  - {id: b, role: cto, reports_to: *nobody, experience_years: lots}\n")
+    assert problems(text) == [
+        "org.yaml:1:6: YAML tag '!custom' is not allowed in an org file",
+        "org.yaml:3:24: duplicate key 'role' (first defined at line 3)",
+        "org.yaml:3:42: 'hired' must be a date written YYYY-MM-DD, like 2025-03-01, not '0'",
+        "org.yaml:4:36: alias *nobody refers to no anchor defined before it",
+        "org.yaml:4:63: 'experience_years' must be a number, not 'lots'",
+    ]
+
+
+def test_a_huge_date_is_quoted_short():
+    found = problems(f"org: X\nas_of: 2024-01-01T{'9' * 1_000_000}\npeople: []\n")
+    quoted = repr(f"2024-01-01T{'9' * 49}")
+    expected = (f"org.yaml:2:8: 'as_of' must be a date without a time, not {quoted}… (1,000,011 characters): "
+                "drop the time part (write 2024-01-01)")
+    assert found == [expected]
 
 
 def test_unknown_ignore_codes_of_people_built_in_python_are_reported_at_the_person():

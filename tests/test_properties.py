@@ -1,12 +1,16 @@
 """Property-based tests: random orgs, invariants that must always hold."""
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgmodel import RULES, check, load_text
 from orgmodel.roles import BUILTIN_ROLES
+
+from .fuzz.outcome import run
 
 ROLE_IDS = [r.id for r in BUILTIN_ROLES] + ["not_a_role"]
 
@@ -139,3 +143,70 @@ def test_any_bytes_load_or_fail_cleanly(data):
         load_bytes(data, "bytes.yaml")
     except OrgInputError as exc:
         assert all(p.line >= 1 and p.column >= 1 for p in exc.problems)
+
+
+# -- the command, in this process, on hostile files ------------------------------------------------
+
+#: Values that have broken a promise before, or are close to ones that did.
+HOSTILE_VALUES = [
+    "a", "b", "ceo", "cto", "product_manager", "open", "0", "86400", "-1", "1e9", "nan", "2024-01-01",
+    "2024-02-30", "2024-01-01T09:00:00Z", "2024-1-1", '"x\\n"', '"a\\tb"', '"\\e[2J"', '"\\0"', "~", "[]", "{}",
+    "[a]", "{a: b}", "'<<'", '"$x^2$"', "Zoë Çelik", "Δήμητρα", "Юлия", "'<b>&amp;</b>'", "PRD", "ORG",
+    "*a", "&a x", "!!str x", "'::error file=x::pwned'",
+]
+#: Names that load, and that reports and charts must still show safely.
+NAMES = ["Zoë Çelik", "Δήμητρα", "Юлия", '"Ann\\n::error file=x::pwned"', '"\\e[31mred"', "'<b>&amp;</b>'",
+         '"$x^2$"', '"tab\\there"', "'O''Brien'", "x" * 300]
+PERSON_FIELDS = ["id", "name", "role", "title", "reports_to", "dotted_to", "team", "hired", "experience_years",
+                 "status", "ignore", "reports", "'<<'", "bogus"]
+
+
+@st.composite
+def hostile_org_texts(draw):
+    """An org whose fields hold odd values: mostly readable YAML, often not a valid org."""
+    lines = ["org: " + draw(st.sampled_from(["Fuzz", "'$\\frac{1}{2}$'", "Zoë", '"Ann\\n::error::x"', "~"]))]
+    if draw(st.integers(0, 3)) == 0:
+        lines.append("as_of: " + draw(st.sampled_from(HOSTILE_VALUES)))
+    if draw(st.integers(0, 4)) == 0:
+        lines.append("roles: {r: {family: " + draw(st.sampled_from(HOSTILE_VALUES)) + "}}")
+    lines.append("people:")
+    ids = ["a", "b", "c", "d"]
+    for pid in ids[:draw(st.integers(1, 4))]:
+        fields = [f"id: {pid}", "role: " + draw(st.sampled_from(["ceo", "cto", "product_manager", "zzz"]))]
+        if draw(st.booleans()):
+            fields.append(f"name: {draw(st.sampled_from(NAMES))}")
+        for _ in range(draw(st.sampled_from([0, 0, 0, 1, 2]))):
+            fields.append(f"{draw(st.sampled_from(PERSON_FIELDS))}: {draw(st.sampled_from(HOSTILE_VALUES + ids))}")
+        lines.append("  - {" + ", ".join(fields) + "}")
+    return "\n".join(lines) + "\n"
+
+
+def _replay(data: bytes, command: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        org, chart = Path(folder) / "org.yaml", Path(folder) / "chart.svg"
+        org.write_bytes(data)
+        args = ["check", str(org)] if command == "check" else ["render", str(org), "-o", str(chart)]
+        outcome = run(args + ["--isolated"], str(org))
+        assert outcome.ok, outcome.describe()
+        if command == "render":
+            assert chart.exists() == (outcome.exit_code == 0), outcome.stderr
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(hostile_org_texts(), st.lists(YAML_BITS, max_size=40).map("".join)).map(str.encode))
+def test_check_on_any_yaml_exits_0_1_or_2_and_locates_every_input_error(data):
+    _replay(data, "check")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.binary(max_size=300), hostile_org_texts().map(str.encode).flatmap(
+    lambda text: st.integers(0, len(text)).flatmap(
+        lambda at: st.binary(min_size=1, max_size=4).map(lambda noise: text[:at] + noise + text[at:])))))
+def test_check_on_any_bytes_exits_0_1_or_2_and_locates_every_input_error(data):
+    _replay(data, "check")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_org_texts().map(str.encode))
+def test_render_on_hostile_orgs_draws_or_fails_with_located_errors_and_no_file(data):
+    _replay(data, "render")

@@ -41,9 +41,9 @@ def org_text(role: str, n: int) -> str:
         f"  - {{id: sat, name: Sam Oak, role: {role}, reports_to: seat}}",
         f"  - {{id: seat2, name: Open Seat, role: {role}, status: open, reports_to: ceo}}",
         f"  - {{id: sat2, role: {role}, reports_to: seat2}}",
-        # ORG001: n people name a manager who is not there; ORG003: a dotted line to nobody.
+        # ORG001: n people name a manager who is not there; ORG003: a dotted line to nobody; ORG007: one to oneself.
         *(f"  - {{id: lost{i}, role: {role}, reports_to: '7'}}" for i in range(n)),
-        f"  - {{id: dot, role: {role}, reports_to: ceo, dotted_to: [nobody]}}",
+        f"  - {{id: dot, role: {role}, reports_to: ceo, dotted_to: [nobody, dot]}}",
         # ORG002: a cycle of n people (a cycle of one reports to themselves).
         *(f"  - {{id: cyc{i}, role: {role}, reports_to: cyc{(i + 1) % n}}}" for i in range(n)),
         # ORG004: n more tops; ORG005, ORG006: an unknown role and team.

@@ -18,6 +18,7 @@ from ..engine import SelectionError, check as run_checks, select_rules, validate
 from ..findings import OrgInputError
 from ..inputfile import DEFAULT_MAX_BYTES, MAX_FILE_SIZE_MB
 from ..printable import printable
+from ..model import DateError, parse_iso_date
 from ..sources import TableOptions, load
 from ..sources.presets import preset_names
 
@@ -54,6 +55,18 @@ def max_file_size_option(what: str):
     return click.option("--max-file-size", type=click.IntRange(min=1, max=MAX_FILE_SIZE_MB), default=200,
                         show_default=True, metavar="MB",
                         help=f"Refuse {what} larger than this many megabytes.")
+
+
+class IsoDate(click.ParamType):
+    """A date option written exactly as dates are in org files (YYYY-MM-DD)."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        try:
+            return parse_iso_date(value)
+        except DateError as exc:
+            self.fail(f"{exc.requirement}, not {value!r}" + (f": {exc.hint}" if exc.hint else ""), param, ctx)
 
 
 def use_colour() -> bool:
@@ -163,7 +176,7 @@ class Configs:
 
 def load_org(path: str, config: Config, *, as_of, max_file_size: int, table: TableOptions | None = None):
     """Read one org file or HR export as an org for ``config``'s rules; raises OrgInputError with every problem."""
-    org = load(path, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024, table=table)
+    org = load(path, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
     validate_ignore_codes(org, config.registry)
     return org
 

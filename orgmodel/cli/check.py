@@ -15,7 +15,7 @@ from ..findings import OrgInputError, Problem
 from ..printable import printable
 from ..report import REPORTERS, STATISTICS, ReportContext, Summary
 from ..wording import plural
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, load_org, main,
+from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, IsoDate, config_options, findings_for, load_org, main,
                max_file_size_option, print_problems, selection_options, table_options, use_colour)
 from .outputs import emit, refuse_overwriting_inputs, write_output
 
@@ -33,7 +33,7 @@ from .outputs import emit, refuse_overwriting_inputs, write_output
 @selection_options
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
               help="Exit 1 when a finding is at least this severe [default: error].")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+@click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Evaluate the org on this date (overrides as_of in the file).")
 @click.option("--option", "rule_options", multiple=True, metavar="NAME=VALUE",
               help="Set a rule option, e.g. --option max-span=12 (see `orgmodel rules CODE`).")

@@ -12,7 +12,7 @@ from ..findings import OrgInputError
 from ..sources import load
 from ..wording import plural
 from ..printable import printable
-from . import EXIT_INPUT, main, max_file_size_option, print_problems
+from . import IsoDate, EXIT_INPUT, main, max_file_size_option, print_problems
 from .outputs import emit, refuse_overwriting_inputs, write_output
 
 
@@ -21,7 +21,7 @@ from .outputs import emit, refuse_overwriting_inputs, write_output
 @click.option("--format", "export_format", type=click.Choice(sorted(EXPORTERS)), default=None,
               help="Output format [default: from the extension of -o: .csv, .json, .dot/.gv, .mmd, .graphml].")
 @click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically) instead of standard output.")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+@click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Mark open positions and planned hires as of this date (overrides as_of in the file).")
 @max_file_size_option("org files")
 def export(file, export_format, output, as_of, max_file_size):
@@ -52,7 +52,7 @@ def export(file, export_format, output, as_of, max_file_size):
     if not to_stdout:
         refuse_overwriting_inputs(output, [file])
     try:
-        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
+        org = load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

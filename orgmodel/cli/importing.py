@@ -13,7 +13,7 @@ from ..sources import TableOptions, is_table, load
 from ..sources import show_mapping as mapping_lines
 from ..printable import printable
 from ..wording import plural
-from . import EXIT_INPUT, main, max_file_size_option, print_problems, table_options
+from . import IsoDate, EXIT_INPUT, main, max_file_size_option, print_problems, table_options
 from .outputs import refuse_overwriting_inputs, write_output
 
 
@@ -23,7 +23,7 @@ from .outputs import refuse_overwriting_inputs, write_output
 @click.option("--nested", is_flag=True, help="Write people nested under their managers (reports:) instead of "
                                              "a flat list with reports_to.")
 @click.option("--show-mapping", is_flag=True, help="Print which column feeds which field and why, write nothing.")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+@click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Take the org as it is on this date: history rows, leavers and planned hires "
                    "[default: today]. Written as as_of in the org file.")
 @click.option("--org-name", metavar="NAME", help="The org's display name [default: the file's name].")
@@ -63,7 +63,7 @@ def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_
         raise click.UsageError("give the org file to write with -o/--output (or use --show-mapping)")
     refuse_overwriting_inputs(output, [file])
     try:
-        org = load(file, as_of=as_of.date() if as_of else None, max_bytes=max_bytes, table=table)
+        org = load(file, as_of=as_of, max_bytes=max_bytes, table=table)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

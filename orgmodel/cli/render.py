@@ -9,7 +9,7 @@ import click
 from ..findings import OrgInputError
 from ..printable import printable
 from ..wording import plural
-from . import (EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, load_org, main,
+from . import (IsoDate, EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, load_org, main,
                max_file_size_option, print_problems, selection_options, table_options)
 from .outputs import fail, refuse_overwriting_inputs
 
@@ -31,7 +31,7 @@ from .outputs import fail, refuse_overwriting_inputs
               help="Mark what changed since OLD (an org file, or REV:PATH in git): new people green, moved "
                    "blue with a line from their old manager, leavers as red ghosts under their old manager.")
 @click.option("--title", help="Chart title (default: the org's name).")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+@click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Draw the org as of this date (overrides as_of in the file).")
 @click.option("--dpi", type=FiniteFloatRange(min=10, max=1200), metavar="DPI",
               help="PNG resolution (default 150); lowered automatically for very large charts.")
@@ -104,7 +104,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         from ..render.changes import org_with_ghosts
         from .review import load_spec
 
-        old = load_spec(old_spec, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
+        old = load_spec(old_spec, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
         # The change marks take the outlines that findings use otherwise.
         org, changes = org_with_ghosts(diff_orgs(old, org))
         show_findings = False

@@ -19,11 +19,11 @@ from ..report.plan import PLAN_REPORTERS
 from ..report.stats import STATS_REPORTERS
 from ..sources import load
 from ..printable import printable
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main,
+from . import (IsoDate, EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main,
                max_file_size_option, print_problems, selection_options)
 from .outputs import emit, fail, refuse_overwriting_inputs, write_output
 
-_as_of_option = click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+_as_of_option = click.option("--as-of", type=IsoDate(), metavar="DATE",
                              help="Evaluate the org(s) on this date (overrides as_of in the files).")
 _output_option = click.option("-o", "--output", metavar="FILE",
                               help="Write the report to FILE (atomically) instead of standard output.")
@@ -113,7 +113,7 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
         raise click.UsageError("give two org files (or REV:PATH revisions): OLD and NEW")
     else:
         old_spec, new_spec = files
-    date = as_of.date() if as_of else None
+    date = as_of
     max_bytes = max_file_size * 1024 * 1024
     old = load_spec(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref)
     new = load_spec(new_spec, as_of=date, max_bytes=max_bytes)
@@ -152,7 +152,7 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, select, ext
       orgmodel plan examples/reorg-after.yaml
       orgmodel plan org.yaml --format markdown --fail-on error
     """
-    org = load_spec(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
+    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
     config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     steps = plan_timeline(org, lambda dated: findings_for(dated, config, file))
     _write(output, PLAN_REPORTERS[output_format](steps), [file])
@@ -192,7 +192,7 @@ def stats(file, output_format, managers, bands, plot, as_of, output, max_file_si
 
         if Path(plot).suffix.lower().lstrip(".") not in DASHBOARD_FORMATS:
             raise click.UsageError(f"--plot: end the file name in {', '.join('.' + f for f in DASHBOARD_FORMATS)}")
-    org = load_spec(file, as_of=as_of.date() if as_of else None, max_bytes=max_file_size * 1024 * 1024)
+    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
     result = org_stats(org, banding=bands)
     _write(output, STATS_REPORTERS[output_format](result, managers=managers), [file])
     if plot is not None:

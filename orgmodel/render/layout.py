@@ -656,7 +656,5 @@ def layout_people(org, roots: Sequence[str], *, depth: int | None = None, direct
             level[kid] = level[node] + 1
         pending.extend(kids)
     layout = tidy_layout(roots, children, direction=direction, aspect=aspect)
-    edges = org.graph.edges
-    route_dotted(layout, ((m, p.id) for p in org for m in p.dotted_to
-                          if m in org.people and edges[m, p.id]["kind"] == "dotted"))
+    route_dotted(layout, org.dotted_lines)
     return OrgView(layout, hidden)

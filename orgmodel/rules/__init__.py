@@ -16,6 +16,7 @@ _ALL: tuple[Rule, ...] = (
     structure.multiple_tops,                    # ORG004
     structure.unknown_role,                     # ORG005
     structure.unknown_team,                     # ORG006
+    structure.dotted_line_to_self,              # ORG007
     # SHP: shape
     shape.span_too_wide,                        # SHP001
     shape.single_report_manager,                # SHP002

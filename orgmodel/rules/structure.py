@@ -171,3 +171,21 @@ def unknown_team(org: Org) -> Iterable[Finding]:
             close = closest(person.team, org.teams)
             yield Finding(person.id, f"{person.label} is in team {person.team!r}, which is not under teams:",
                           suggestion=f"did you mean {close!r}?" if close else "add it under teams:")
+
+
+@rule("ORG007", "dotted-line-to-self", Severity.ERROR)
+def dotted_line_to_self(org: Org) -> Iterable[Finding]:
+    """A person's `dotted_to` names the person themself.
+
+    A dotted line is a second manager; one to oneself means nothing, so it is
+    dropped from the chart and from every query. It is an error, like a
+    dotted line to someone who is not in the org (ORG003), because the
+    secondary manager that was meant is missing from the org: usually an id
+    pasted into the wrong entry.
+
+    Source: general org-design practice (every reporting line must resolve).
+    """
+    for person in org:
+        if person.id in person.dotted_to:
+            yield Finding(person.id, f"{person.label} has a dotted line to themselves",
+                          suggestion="name their real dotted-line manager, or remove the dotted line")

@@ -9,6 +9,7 @@ sees all of them in one run.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -19,19 +20,27 @@ from pydantic import ValidationError
 
 from ..findings import OrgInputError, Problem
 from ..gcpause import collector_paused
-from ..model import PERSON_KEYS, ROLE_ID_PATTERN, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef
+from ..model import ID_RULE, PERSON_KEYS, ROLE_ID_CHARACTERS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_role_id
 from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from ..suggest import did_you_mean
 from .plainfields import plain_person_fields
-from .yamlparse import DEFAULT_MAX_DEPTH, YamlError, YamlList, YamlMap, parse
+from .yamlparse import (DEFAULT_MAX_DEPTH, MAX_LISTED, YamlError, YamlList, YamlMap, parse_with_problems, position_of,
+                        quote)
 
 #: Files larger than this are refused before reading (bytes); see ``max_bytes``.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 SUPPORTED_VERSIONS = ("1",)
 
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
-_ROLE_ID = re.compile(ROLE_ID_PATTERN)
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Without a mark, YAML tells the encoding from where the first character's zero bytes are
+# (a YAML file begins with an ASCII character): True marks a byte that is zero.
+_NULL_PATTERNS = (((True, True, True, False), "utf-32-be"), ((False, True, True, True), "utf-32-le"),
+                  ((True, False), "utf-16-be"), ((False, True), "utf-16-le"))
 UNKNOWN_ROLE = Role(UNKNOWN, "Unknown role", "other", None)
 #: Keys of the mappings inside roles: and teams:, for did-you-mean hints.
 _NESTED_KEYS = {"roles": tuple(RoleDef.model_fields), "teams": tuple(TeamDef.model_fields)}
@@ -69,10 +78,13 @@ def load_bytes(
     text = _decode(data, filename)
     with collector_paused():
         try:
-            root, root_mark = parse(text, max_depth=max_depth)
+            root, root_mark, yaml_problems = parse_with_problems(text, max_depth=max_depth)
         except YamlError as exc:
             raise OrgInputError([Problem(filename, p.line, p.column, p.message) for p in exc.problems]) from None
-        return _Builder(filename).build(root, root_mark, as_of)
+        builder = _Builder(filename)
+        for problem in yaml_problems:  # reported with the org's own problems, all in one run
+            builder.problem((problem.line, problem.column), problem.message)
+        return builder.build(root, root_mark, as_of)
 
 
 def read_bounded(path, name: str, max_bytes: int) -> bytes:
@@ -100,16 +112,44 @@ def read_bounded(path, name: str, max_bytes: int) -> bytes:
 
 
 def _decode(data: bytes, filename: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise OrgInputError([Problem(filename, line, column,
-                                     f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-                                     "save it as UTF-8")]) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    """UTF-8, or UTF-16/32 told by a byte order mark or the zero bytes of the first character, as YAML
+    specifies; a byte order mark is dropped.
+
+    Every byte that does not decode is reported at its line and column.
+    """
+    encoding, start = "utf-8", 0
+    for bom, named in _BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            encoding, start = named, len(bom)
+            break
+    else:
+        for nulls, named in _NULL_PATTERNS:
+            if len(data) >= len(nulls) and all((byte == 0) == null for byte, null in zip(data, nulls)):
+                encoding = named
+                break
+    pieces: list[str] = []
+    problems: list[Problem] = []
+    while True:
+        try:
+            pieces.append(data[start:].decode(encoding))
+            break
+        except UnicodeDecodeError as exc:
+            pieces.append(data[start:start + exc.start].decode(encoding))
+            text = "".join(pieces)
+            line, column = position_of(text, len(text))
+            if len(problems) == MAX_LISTED:
+                problems.append(Problem(filename, line, column, "more bytes that do not decode follow"))
+                break
+            label = "UTF-8" if encoding == "utf-8" else encoding[:6].upper()
+            undecoded = " ".join(f"0x{byte:02x}" for byte in data[start + exc.start:start + exc.end])
+            problems.append(Problem(filename, line, column, f"the file is not {label} text "
+                                    f"({'byte' if exc.end - exc.start == 1 else 'bytes'} {undecoded}); "
+                                    "save it as UTF-8"))
+            pieces.append("\ufffd")
+            start += exc.end
+    if problems:
+        raise OrgInputError(problems)
+    text = "".join(pieces)
     if not _CONTENT.search(text):
         raise OrgInputError([Problem(filename, 1, 1, "the file is empty; an org file needs at least "
                                                      "'org' and 'people'")])
@@ -123,7 +163,7 @@ def _kind(value) -> str:
         return "a mapping"
     if isinstance(value, YamlList):
         return "a list"
-    return repr(value)
+    return quote(value) if isinstance(value, str) else repr(value)
 
 
 class _Builder:
@@ -156,6 +196,7 @@ class _Builder:
         header_input = {k: v for k, v in root.items() if k not in ("people", "version")}
         header = self.validate_header(root, header_input)
         entries = self.flatten_people(root)
+        self.check_role_ids(root)
         # From here on the entries are all that is needed of the people: each
         # one is let go as soon as its person is built.
         root.pop("people", None)
@@ -216,7 +257,8 @@ class _Builder:
                     fields["reports_to"] = manager
                 elif written != manager:
                     self.problem(raw.value_marks["reports_to"],
-                                 f"{raw.get('id')!r} is nested under {manager!r} but reports_to says {written!r}")
+                                 f"{_kind(raw.get('id'))} is nested under {_kind(manager)} but reports_to says "
+                                 f"{_kind(written)}")
             entries.append((raw, fields))
             reports = raw.get("reports")
             if reports is None:
@@ -259,7 +301,7 @@ class _Builder:
             if isinstance(person_id, str):
                 first = first_seen.setdefault(person_id, raw)
                 if first is not raw:
-                    self.problem(raw.value_marks["id"], f"duplicate person id {person_id!r} (first defined at line "
+                    self.problem(raw.value_marks["id"], f"duplicate person id {quote(person_id)} (first defined at line "
                                                         f"{first.value_marks['id'][0]})")
 
     def person(self, values: dict, raw: YamlMap, catalog: RoleCatalog) -> Person:
@@ -300,22 +342,31 @@ class _Builder:
 
     # -- roles -----------------------------------------------------------------------
 
+    def check_role_ids(self, root: YamlMap) -> None:
+        """What the models cannot see under ``roles:``: the id itself, and a new role's family.
+
+        Runs on the raw values so these are reported with the type errors
+        elsewhere in the same file, not after they are fixed.
+        """
+        raw_roles = root.get("roles")
+        if not isinstance(raw_roles, YamlMap):
+            return
+        builtin = RoleCatalog.builtin()
+        for role_id, spec in raw_roles.items():
+            mark = raw_roles.key_marks[role_id]
+            if not is_role_id(role_id):
+                self.problem(mark, f"role id {quote(role_id)} may contain only {ROLE_ID_CHARACTERS}")
+            elif builtin.get(role_id) is None and isinstance(spec, YamlMap) and spec.get("family") is None:
+                self.problem(mark, f"role {quote(role_id)} needs a 'family' (one of {', '.join(FAMILIES)})")
+
     def catalog(self, root: YamlMap, header: OrgHeader | None) -> RoleCatalog:
         builtin = RoleCatalog.builtin()
-        if header is None or not header.roles:
+        if header is None or not header.roles or self.problems:
             return builtin
-        raw_roles = root["roles"]
         custom: dict[str, Role] = {}
         for role_id, spec in header.roles.items():
-            mark = raw_roles.key_marks[role_id]
-            if not _ROLE_ID.match(role_id):
-                self.problem(mark, f"role id {role_id!r} may contain only letters, digits, '_', '-' and '.'")
-                continue
             base = builtin.get(role_id)
-            family = spec.family or (base.family if base else None)
-            if family is None:
-                self.problem(mark, f"role {role_id!r} needs a 'family' (one of {', '.join(FAMILIES)})")
-                continue
+            family = spec.family or base.family
             given = spec.model_fields_set
             custom[role_id] = Role(
                 id=role_id,
@@ -350,9 +401,9 @@ class _Builder:
             hint = did_you_mean(str(key), choices) if choices else ""
             if not hint and choices:
                 hint = " (allowed: " + ", ".join(choices) + ")"
-            self.problem(mark, f"unknown key {key!r}{hint}")
+            self.problem(mark, f"unknown key {_kind(key)}{hint}")
         elif kind == "missing":
-            self.problem(mark, f"missing required key {loc[-1]!r}")
+            self.problem(mark, f"missing required key {_kind(loc[-1])}")
         else:
             self.problem(mark, _explain(field, kind, error, value))
 
@@ -367,6 +418,8 @@ def _ignore_positions(raw: YamlMap) -> tuple[tuple[int, int], ...]:
 def _path(loc: tuple) -> str:
     text = ""
     for part in loc:
+        if isinstance(part, str) and (len(part) > 60 or not part.isprintable()):  # say, a role id with a newline
+            part = quote(part)
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
@@ -375,10 +428,14 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
     got = _kind(value)
     if kind == "string_type":
         return f"'{field}' must be text, not {got}"
+
+    if kind == "iso_date":
+        hint = error["ctx"]["hint"]
+        return f"'{field}' {error['ctx']['requirement']}, not {got}" + (f": {hint}" if hint else "")
     if kind == "string_pattern_mismatch" and field == "currency":
-        return f"'currency' must be a three-letter ISO 4217 code in capitals, like EUR or USD, not {value!r}"
+        return f"'currency' must be a three-letter ISO 4217 code in capitals, like EUR or USD, not {got}"
     if kind == "string_pattern_mismatch":
-        return f"'{field}' must be text with a visible character and no control characters, not {value!r}"
+        return f"'{field}' must be {ID_RULE}, not {got}"
     if kind == "string_too_short":
         return f"'{field}' must not be empty"
     if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -387,8 +444,6 @@ def _explain(field: str, kind: str, error: dict, value) -> str:
         return f"'{field}' must be a finite number, not {got}"
     if kind in ("float_parsing", "float_type"):
         return f"'{field}' must be a number, not {got}"
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return f"'{field}' must be an ISO date like 2025-03-01, not {got}"
     if kind == "greater_than_equal":
         return f"'{field}' must be at least {error['ctx']['ge']:g}, not {got}"
     if kind == "literal_error":

@@ -18,6 +18,7 @@ itself, iteratively, with:
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,9 +39,21 @@ _TAG_PREFIX = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset({None, "!", _TAG_PREFIX + "str", _TAG_PREFIX + "map", _TAG_PREFIX + "seq"})
 _SCALAR_TAGS = frozenset({"!", _TAG_PREFIX + "str"})
 _MERGE_KEY = "<<"
+#: A plain ``<<`` written as a key; a quoted "<<" is an ordinary key.
+_MERGE = object()
 _INVALID = object()
 
+#: Reading stops listing problems of one kind after this many (a binary file
+#: would otherwise print one line per byte).
+MAX_LISTED = 10
+
 Mark = tuple[int, int]
+
+# YAML's printable characters (what libyaml accepts); anything else stops the
+# reader, so it is looked for first, everywhere, to report every one at once.
+_UNACCEPTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The line breaks libyaml counts (YAML 1.1), so positions agree with its own.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 # Positions are stored packed, one int per mark (line in the high bits,
@@ -155,6 +168,36 @@ class YamlError(Exception):
         self.problems = problems
 
 
+def position_of(text: str, index: int) -> Mark:
+    """1-based line and column (in characters) of ``text[index]``, counting breaks as libyaml does."""
+    line, line_start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line, line_start = line + 1, found.end()
+    return line, index - line_start + 1
+
+
+def _unacceptable_characters(text: str) -> list[YamlProblem]:
+    problems = []
+    for found in _UNACCEPTABLE.finditer(text):
+        line, column = position_of(text, found.start())
+        if len(problems) == MAX_LISTED:
+            problems.append(YamlProblem(line, column, "more characters that YAML does not allow follow; "
+                                                      "is this a text file?"))
+            break
+        code = ord(found.group())
+        kind = "control character" if code < 0xa0 else "character"
+        problems.append(YamlProblem(line, column, f"{kind} U+{code:04X} is not allowed in a YAML file; remove it"))
+    return problems
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message: escaped (no control character reaches a terminal) and
+    shortened, so a megabyte-long value cannot become a megabyte-long error line."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 def _mark(event_mark) -> int:
     return (event_mark.line + 1) << _COLUMN_BITS | (event_mark.column + 1)
 
@@ -166,7 +209,7 @@ def _show_tag(tag: str) -> str:
 class _Frame:
     """A mapping or list under construction."""
 
-    __slots__ = ("value", "size", "anchor", "pending_key", "pending_key_mark", "merges")
+    __slots__ = ("anchor", "merges", "pending_key", "pending_key_mark", "size", "value")
 
     def __init__(self, value, anchor):
         self.value = value
@@ -184,8 +227,25 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
     Raises :class:`YamlError` with every problem found, or the first syntax
     error (the parser cannot go on after one).
     """
+    root, root_mark, problems = parse_with_problems(text, max_depth=max_depth)
+    if problems:
+        raise YamlError(problems)
+    return root, root_mark
+
+
+def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
+    """Like :func:`parse`, but returns ``(value, mark, problems)`` when the problems leave a value.
+
+    A disallowed tag, a duplicate key (the first is kept), a key that is not
+    a plain value, an alias to no anchor (read as empty) or a bad merge key
+    still give a document, so a caller can report what else is wrong with it
+    in the same run. Syntax errors, nesting too deep, alias bombs and a
+    second document raise :class:`YamlError`.
+    """
+    problems = _unacceptable_characters(text)
+    if problems:
+        raise YamlError(problems)
     parser = _Parser(text)
-    problems: list[YamlProblem] = []
     anchors: dict[str, tuple[object, int]] = {}
     stack: list[_Frame] = []
     root = None
@@ -227,12 +287,12 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
         frame.pending_key = frame.pending_key_mark = None
         if key is _INVALID:
             return
-        if key == _MERGE_KEY:
+        if key is _MERGE:
             _collect_merge(frame, value, mark, fail)
             return
         if key in container:
             first = container.key_marks[key]
-            fail(key_mark, f"duplicate key {key!r} (first defined at line {first[0]})")
+            fail(key_mark, f"duplicate key {quote(key)} (first defined at line {first[0]})")
             return
         container[key] = value
         container._marks[key] = key_mark << _VALUE_BITS | mark
@@ -253,9 +313,12 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
                     if event.implicit[0] and value in nulls:
                         value = None
                 elif tag not in scalar_tags:
-                    fail(mark, f"YAML tag {_show_tag(tag)!r} is not allowed in an org file")
+                    fail(mark, f"YAML tag {quote(_show_tag(tag))} is not allowed in an org file")
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
+                if tag is None and event.implicit[0] and value == _MERGE_KEY and stack and type(stack[-1].value) is YamlMap \
+                        and stack[-1].pending_key_mark is None:
+                    value = _MERGE
                 attach(value, 1, mark, True)
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                 mark = _mark(event.start_mark)
@@ -263,7 +326,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
                 tag = event.tag
                 expected = _TAG_PREFIX + ("map" if kind is ev.MappingStartEvent else "seq")
                 if tag not in (None, "!", expected):
-                    fail(mark, f"YAML tag {_show_tag(tag)!r} is not allowed in an org file")
+                    fail(mark, f"YAML tag {quote(_show_tag(tag))} is not allowed in an org file")
                 if len(stack) >= max_depth:
                     fail(mark, f"nesting is deeper than {max_depth} levels; an org file never needs that")
                     raise YamlError(problems)
@@ -279,7 +342,7 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
             elif kind is ev.AliasEvent:
                 mark = _mark(event.start_mark)
                 if event.anchor not in anchors:
-                    fail(mark, f"alias *{event.anchor} refers to no anchor defined before it")
+                    fail(mark, f"alias *{quote(event.anchor)[1:-1]} refers to no anchor defined before it")
                     attach(None, 1, mark, True)
                     continue
                 value, size = anchors[event.anchor]
@@ -307,12 +370,15 @@ def parse(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
             message = f"{exc.problem} ({exc.context})"
         problems.append(YamlProblem(line, column, f"YAML syntax error: {message}"))
         raise YamlError(problems) from None
-    except yaml.YAMLError as exc:
-        problems.append(YamlProblem(1, 1, f"YAML error: {exc}"))
+    except yaml.reader.ReaderError as exc:
+        # Not expected after the scan above; libyaml gives a byte offset into the UTF-8 text.
+        index = len(text.encode("utf-8")[:exc.position].decode("utf-8", "ignore"))
+        problems.append(YamlProblem(*position_of(text, index), f"YAML error: {exc.reason}"))
         raise YamlError(problems) from None
-    if problems:
-        raise YamlError(problems)
-    return root, _unpack(root_mark)
+    except yaml.YAMLError as exc:
+        problems.append(YamlProblem(1, 1, "YAML error: " + " ".join(str(exc).split())))
+        raise YamlError(problems) from None
+    return root, _unpack(root_mark), problems
 
 
 def _collect_merge(frame: _Frame, value, mark: int, fail) -> None:
