@@ -7,7 +7,8 @@ import json
 from ..analysis.diff import CHANGE_KINDS, Change, OrgDiff
 from ..findings import Finding
 from ..wording import plural
-from .markup import markdown, one_line
+from ..printable import printable
+from .markup import markdown
 
 #: How each kind of change reads in a summary, singular and plural.
 KIND_WORDS = {
@@ -72,24 +73,24 @@ def _finding_line(finding: Finding) -> str:
 
 
 def render_text(diff: OrgDiff) -> str:
-    out = [one_line(f"{diff.old.file} -> {diff.new.file}: {summary_line(diff)}")]
+    out = [printable(f"{diff.old.file} -> {diff.new.file}: {summary_line(diff)}")]
     if diff.changes:
         out.append("")
         out.append("Changes:")
-        out += [f"  {change.kind:<15} {one_line(describe(diff, change))}" for change in diff.changes]
+        out += [f"  {change.kind:<15} {printable(describe(diff, change))}" for change in diff.changes]
     for title, findings in (("Findings introduced:", diff.introduced), ("Findings resolved:", diff.resolved)):
         if findings:
-            out += ["", title] + [f"  {one_line(_finding_line(f))}" for f in findings]
+            out += ["", title] + [f"  {printable(_finding_line(f))}" for f in findings]
     if diff.spans:
         out += ["", "Spans of control:"]
-        out += [f"  {one_line(_name(diff, s.manager))}: {s.before} -> {plural(s.after, 'direct report')}"
+        out += [f"  {printable(_name(diff, s.manager))}: {s.before} -> {plural(s.after, 'direct report')}"
                 for s in diff.spans]
     out += ["", "Headcount:"]
     out += [f"  {state}: {a} -> {b}" for state, (a, b) in diff.headcount["total"].items()]
     for grouping in ("family", "team"):
         moved = [(group, a, b) for group, (a, b) in diff.headcount[grouping].items() if a != b]
         if moved:
-            out.append(f"  by {grouping}: " + ", ".join(f"{one_line(g)} {a} -> {b}" for g, a, b in moved))
+            out.append(f"  by {grouping}: " + ", ".join(f"{printable(g)} {a} -> {b}" for g, a, b in moved))
     if diff.cost is not None:
         currency = diff.new.currency or diff.old.currency or ""
         a, b = diff.cost["total"]

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 
 from ..analysis.plan import PlanStep
 from ..findings import Finding
-from .markup import markdown, one_line
+from ..printable import printable
+from ..wording import plural
+from .markup import markdown
 
 
 def _headcount(step: PlanStep) -> str:
@@ -23,13 +25,13 @@ def render_text(steps: Sequence[PlanStep]) -> str:
     out = []
     for index, step in enumerate(steps):
         heading = "as of" if index == 0 else "on"
-        out.append(f"{heading} {step.date.isoformat()}: {_headcount(step)}; {len(step.findings)} findings")
+        out.append(f"{heading} {step.date.isoformat()}: {_headcount(step)}; {plural(len(step.findings), 'finding')}")
         for person in step.starting:
-            out.append(f"  starts: {one_line(person.name)} ({one_line(person.id)}), {one_line(person.display_title)}")
+            out.append(f"  starts: {printable(person.name)} ({printable(person.id)}), {printable(person.display_title)}")
         if index == 0:
-            out += [f"  finding: {one_line(_finding(f))}" for f in step.findings]
-        out += [f"  + {one_line(_finding(f))}" for f in step.appear]
-        out += [f"  - {one_line(_finding(f))}" for f in step.disappear]
+            out += [f"  finding: {printable(_finding(f))}" for f in step.findings]
+        out += [f"  + {printable(_finding(f))}" for f in step.appear]
+        out += [f"  - {printable(_finding(f))}" for f in step.disappear]
     return "\n".join(out) + "\n"
 
 

@@ -8,7 +8,8 @@ import json
 
 from ..analysis.counts import STATES
 from ..analysis.stats import OrgStats
-from .markup import markdown, one_line
+from ..printable import printable
+from .markup import markdown
 
 
 def _number(value) -> str:
@@ -46,10 +47,10 @@ def _rows(stats: OrgStats, *, managers: bool) -> list[tuple[str, list[tuple[str,
 
 
 def render_text(stats: OrgStats, *, managers: bool = False) -> str:
-    out = [one_line(f"{stats.org} as of {stats.as_of}")]
+    out = [printable(f"{stats.org} as of {stats.as_of}")]
     for title, rows, header in _rows(stats, managers=managers):
-        out += ["", one_line(title)]
-        cells = [tuple(one_line(c) for c in row) for row in [header, *rows]]
+        out += ["", printable(title)]
+        cells = [tuple(printable(c) for c in row) for row in [header, *rows]]
         widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
         for row in cells:
             # Labels (the first column, names) read left to right; figures line up on the right.
