@@ -8,6 +8,11 @@ The Python API::
     for finding in orgmodel.check(org, ignore=["SHP002"]):
         print(finding.code, finding.message)
     orgmodel.render(org, "org.svg", findings=orgmodel.check(org))
+
+    change = orgmodel.diff(orgmodel.load("old.yaml"), org)   # typed changes and the findings delta
+    print(orgmodel.stats(org).span_median)
+    for step in orgmodel.plan(org):                          # the org on each planned start date
+        print(step.date, [p.id for p in step.starting])
 """
 
 from .engine import SelectionError, check, select_rules
@@ -31,7 +36,29 @@ def render(org, output, **options):
     return _chart_package.render(org, output, **options)
 
 
+def diff(old: Org, new: Org, **check_options):
+    """What changed from ``old`` to ``new`` (an ``OrgDiff``); ``check_options`` go to ``check`` for both."""
+    from .analysis import diff_orgs
+
+    return diff_orgs(old, new, check(old, **check_options), check(new, **check_options))
+
+
+def plan(org: Org, **check_options):
+    """The org on its as-of date and on each later start date (``PlanStep`` list), checked on each."""
+    from .analysis import plan_timeline
+
+    return plan_timeline(org, lambda dated: check(dated, **check_options))
+
+
+def stats(org: Org, *, banding: str = "orgvue"):
+    """Headcount, spans, layers and cost of ``org`` (an ``OrgStats``)."""
+    from .analysis import org_stats
+
+    return org_stats(org, banding=banding)
+
+
 __all__ = [
     "RULES", "Finding", "Org", "OrgInputError", "Person", "Problem", "Role", "RoleCatalog", "Rule",
-    "SelectionError", "Severity", "Team", "check", "load", "load_text", "render", "select_rules",
+    "SelectionError", "Severity", "Team", "check", "diff", "load", "load_text", "plan", "render", "select_rules",
+    "stats",
 ]

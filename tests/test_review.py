@@ -337,3 +337,13 @@ def test_render_diff_of_an_unreadable_old_file_exits_2(tmp_path, monkeypatch):
     out = tmp_path / "x.png"
     result = run("render", AFTER, "--diff", tmp_path / "missing.yaml", "-o", out)
     assert result.exit_code == 2 and not out.exists()
+
+
+def test_the_python_api_has_diff_plan_and_stats():
+    import orgmodel
+
+    change = orgmodel.diff(load(EXAMPLES / "reorg-before.yaml"), load(EXAMPLES / "reorg-after.yaml"), ignore=["SHP"])
+    assert ("PRD006", "hugo") in {(f.code, f.person) for f in change.resolved}
+    assert not any(f.code.startswith("SHP") for f in change.introduced + change.resolved)
+    assert [s.date.isoformat() for s in orgmodel.plan(load(EXAMPLES / "reorg-after.yaml"))][-1] == "2027-02-01"
+    assert orgmodel.stats(load(EXAMPLES / "enterprise.yaml")).headcount["total"] == 155
