@@ -14,8 +14,9 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def plural(count: float, word: str, many: str | None = None) -> str:
-    """``1 year``, ``2 years``, ``0 people``, ``1.5 years``."""
-    return f"{count:g} {word if count == 1 else many or word + 's'}"
+    """``1 year``, ``2 years``, ``0 people``, ``1.5 years``, ``1000000 people`` (never ``1e+06``)."""
+    number = str(int(count)) if float(count).is_integer() else f"{count:g}"
+    return f"{number} {word if count == 1 else many or word + 's'}"
 
 
 def people(count: int) -> str:

@@ -140,3 +140,11 @@ def test_article(phrase, expected):
 def test_counts():
     assert [people(n) for n in (0, 1, 2)] == ["0 people", "1 person", "2 people"]
     assert [plural(n, "year") for n in (0, 1, 1.5)] == ["0 years", "1 year", "1.5 years"]
+
+
+def test_large_counts_are_written_out_in_full():
+    from orgmodel.wording import people, plural
+
+    assert people(1_000_000) == "1000000 people"
+    assert plural(2_500_000, "finding") == "2500000 findings"
+    assert plural(1.5, "year") == "1.5 years"
