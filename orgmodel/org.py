@@ -18,6 +18,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, repeat
+from operator import attrgetter
 
 import networkx as nx
 
@@ -96,7 +98,7 @@ class Org:
         #: ISO 4217 code of people's ``cost`` (None: not given).
         self.currency = currency
         self.warnings = list(warnings or ())
-        self.people: dict[str, Person] = {p.id: p for p in people}
+        self.people: dict[str, Person] = dict(zip(map(attrgetter("id"), people), people))
         if len(self.people) != len(people):
             raise ValueError("person ids must be unique")
         self._link()
@@ -112,19 +114,19 @@ class Org:
         people = self.people
         self.unknown_managers: list[str] = []
         self.tops: list[str] = []
-        manager: dict[str, str | None] = {}
-        for pid, p in people.items():
-            boss = p.reports_to
+        manager: dict[str, str | None] = dict(zip(people, map(attrgetter("reports_to"), people.values())))
+        direct_reports: dict[str, list[str]] = dict(zip(people, map(list, repeat((), len(people)))))
+        self.direct_reports = direct_reports
+        for pid, boss in manager.items():
             if boss is None:
                 self.tops.append(pid)
-            elif boss not in people:
-                self.unknown_managers.append(pid)
-                boss = None
-            manager[pid] = boss
-        self.direct_reports: dict[str, list[str]] = {pid: [] for pid in people}
-        for pid, m in manager.items():
-            if m is not None:
-                self.direct_reports[m].append(pid)
+            else:
+                reports = direct_reports.get(boss)
+                if reports is None:
+                    self.unknown_managers.append(pid)
+                    manager[pid] = None
+                else:
+                    reports.append(pid)
         # A dotted line to oneself or to someone who is not in the org is a
         # finding, not a line; one that repeats the solid line adds nothing.
         #: Dotted lines as ``(dotted manager, person)``, each once, in file order.
@@ -136,31 +138,28 @@ class Org:
                     if d in people and d not in seen:
                         seen.add(d)
                         self.dotted_lines.append((d, pid))
-        self.cycles = _find_cycles(manager)
-        for cycle in self.cycles:
-            manager[cycle[0]] = None
-        #: The solid-line manager used by chain queries (None at the tops and cut points).
-        self.manager = manager
+        roots = [pid for pid, m in manager.items() if m is None]
+        order, depth = _breadth_first(roots, direct_reports)
+        # Everyone below a top was reached; whoever was not sits in, or under, a reporting cycle.
+        self.cycles = _find_cycles(manager) if len(order) < len(manager) else []
+        children = direct_reports
         if self.cycles:
-            children: dict[str, list[str]] = {pid: [] for pid in people}
+            for cycle in self.cycles:
+                manager[cycle[0]] = None
+            children = {pid: [] for pid in people}
             for pid, m in manager.items():
                 if m is not None:
                     children[m].append(pid)
-        else:  # the same lists: a million-person org need not hold two copies
-            children = self.direct_reports
-        roots = [pid for pid, m in manager.items() if m is None]
-        order = list(roots)
-        depth = dict.fromkeys(roots, 0)
-        for pid in order:  # grows while iterating: a breadth-first walk
-            below = depth[pid] + 1
-            for child in children[pid]:
-                depth[child] = below
-                order.append(child)
+            roots = [pid for pid, m in manager.items() if m is None]
+            order, depth = _breadth_first(roots, children)
+        #: The solid-line manager used by chain queries (None at the tops and cut points).
+        self.manager = manager
         #: Everyone, each manager before their reports (breadth-first from the tops).
         self.order = order
         #: Levels below the top of the person's tree (0 for a top).
         self.depth = depth
-        #: Direct reports along the lines chain queries use (cycles cut), in file order.
+        #: Direct reports along the lines chain queries use (cycles cut), in file order; when there
+        #: is no cycle, the same lists as ``direct_reports`` (a million-person org need not hold two copies).
         self.tree_children = children
 
     @cached_property
@@ -272,6 +271,23 @@ class Org:
         for person in people:
             counts["open" if person.is_open else "present" if self.is_present(person) else "planned"] += 1
         return counts
+
+
+def _breadth_first(roots: list[str], children: dict[str, list[str]]) -> tuple[list[str], dict[str, int]]:
+    """Everyone reachable from ``roots``, each before their children, and their depth below their root.
+
+    Level by level, each level the children of the one above in its order: the order a queue
+    would give, with the per-person work done by C-level maps.
+    """
+    order: list[str] = []
+    depth: dict[str, int] = {}
+    level, below = roots, 0
+    while level:
+        order += level
+        depth.update(zip(level, repeat(below)))
+        level = list(chain.from_iterable(map(children.__getitem__, level)))
+        below += 1
+    return order, depth
 
 
 def _find_cycles(manager: dict[str, str | None]) -> list[list[str]]:

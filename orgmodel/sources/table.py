@@ -48,6 +48,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: Control characters free text may not hold either; line breaks and tabs it may, as in YAML.
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TEXT_FIELDS = frozenset({"name", "first_name", "last_name", "title", "department"})
+_MANAGER_SLOTS = tuple((_SLOT[name], name) for name in ("manager", "manager_email", "manager_name"))
+#: Slots whose few distinct values repeat over many rows: interned, each is kept once. (Ids and
+#: manager references are not: people's manager references are their managers' own id strings.)
+_REPEATED_SLOTS = frozenset(_SLOT[name] for name in ("title", "role", "department", "status"))
+#: A stripped cell -> None when it spells a missing value; ``.get(cell, cell)`` keeps any other cell.
+_MISSING_AS_NONE = dict.fromkeys(_MISSING_FORMS)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -139,12 +145,11 @@ def _read_csv(text: str, suffix: str, filename: str) -> _Sheet:
 
     def rows():
         start = reader.line_num + 1
-        intern = sys.intern
         try:
             for cells in reader:
                 row, start = start, reader.line_num + 1
                 if cells:
-                    yield row, 0, [intern(c) for c in cells]
+                    yield row, 0, cells
         except csv.Error as exc:
             raise malformed(exc, start) from None
 
@@ -531,36 +536,70 @@ class TableReader:
         if options.person_key is not None:
             key_index = next(i for i, h in enumerate(sheet.header)
                              if h == options.person_key or normal_header(h) == normal_header(options.person_key))
-        rows: list[_Row] = []
-        key_column = key_index + 1 if key_index is not None else None
-        # One C-level pick per row: every field's cell in slot order, then the person key; an
-        # unmapped field reads the empty cell appended to each row (index -1).
-        indexes = [i if i is not None else -1 for i in slots]
-        indexes.append(key_index if key_index is not None else indexes[0])
+        # One C-level pick per row: the cell of each mapped field, then the person key's (when it is
+        # not the id's).
+        filled = [slot for slot, i in enumerate(slots) if i is not None]
+        indexes = [slots[slot] for slot in filled]
+        if key_index is not None:
+            indexes.append(key_index)
+            filled.append(len(slots))  # the key's slot, after every field's
         pick = itemgetter(*indexes)
         width = max(indexes) + 1
-        missing, intern = _MISSING_FORMS, sys.intern
+        picked = []
         for number, column, cells in sheet.rows:
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
-            cells.append("")
-            values = [(None if (text := c.strip()) in missing else intern(text)) if type(c) is str else _text(c)
-                      for c in pick(cells)]
-            key = values.pop()
-            if sheet.typed:  # a date where text belongs (an id Excel took for a date) becomes ISO text
-                values = [_iso(v) if isinstance(v, dt.date) and slot not in _DATE_SLOTS else v
-                          for slot, v in enumerate(values)]
-                key = _iso(key) if isinstance(key, dt.date) else key
-            if _CONTROL.search("".join(v for v in values if type(v) is str)) or (
-                    type(key) is str and _CONTROL.search(key)):
-                for v, i, field_name in zip(values, slots, _FIELD_ORDER, strict=True):
-                    if i is not None:
-                        self.check_controls(v, (number, column or i + 1), sheet.header[i], field_name in _TEXT_FIELDS)
-                if key_index is not None:
-                    self.check_controls(key, (number, column or key_column), sheet.header[key_index], False)
-            rows.append(_Row(number, column, values, key))
-        self.parse_dates(rows)
-        return self.build(self.pick_rows(rows), status_words)
+            picked.append((number, column, pick(cells)))
+        # From here on the work is column by column: a million rows share a few column-wide
+        # C-level passes instead of a Python loop over every cell.
+        count = len(picked)
+        numbers, row_columns, picks = zip(*picked) if picked else ((), (), ())
+        del picked
+        nothing = [None] * count  # the column of every field the export does not have
+        columns = [nothing] * (len(slots) + 1)
+        for slot, cells in zip(filled, zip(*picks) if picks else [()] * len(filled), strict=True):
+            columns[slot] = self.clean(cells, slot, sheet.typed)
+        del picks
+        if key_index is None:
+            columns[-1] = columns[_SLOT["id"]]
+        if any(_CONTROL.search("".join(filter(None, columns[slot]) if not sheet.typed else
+                                       (v for v in columns[slot] if type(v) is str))) for slot in filled):
+            self.check_all_controls(sheet.header, columns, numbers, row_columns, slots, key_index)
+        self.parse_dates(columns, numbers, row_columns)
+        keys = columns.pop()
+        rows = list(map(_Row, numbers, row_columns, map(list, zip(*columns)), keys))
+        del columns
+        return self.build(self.pick_rows(rows, keys), status_words)
+
+    @staticmethod
+    def clean(cells: tuple, slot: int, typed: bool) -> list:
+        """One column's cells, stripped, missing values as None, repeated text interned (rows share
+        titles and teams); in typed sheets, a date where text belongs (an id Excel took for a
+        date) becomes ISO text."""
+        if not typed:  # CSV: every cell is text
+            stripped = map(str.strip, cells)
+            if slot in _REPEATED_SLOTS:
+                stripped = map(sys.intern, stripped)
+            stripped = list(stripped)
+            return list(map(_MISSING_AS_NONE.get, stripped, stripped))
+        missing, intern = _MISSING_FORMS, sys.intern
+        values = [(None if (text := c.strip()) in missing else intern(text)) if type(c) is str else _text(c)
+                  for c in cells]
+        if slot not in _DATE_SLOTS:
+            values = [_iso(v) if isinstance(v, dt.date) else v for v in values]
+        return values
+
+    def check_all_controls(self, header: list[str], columns: list[list], numbers, row_columns, slots, key_index):
+        """Every cell's control characters, row by row (only run when some column holds one)."""
+        key_column = key_index + 1 if key_index is not None else None
+        keys = columns[-1]
+        for row in range(len(numbers)):
+            number, column = numbers[row], row_columns[row]
+            for values, i, field_name in zip(columns[:-1], slots, _FIELD_ORDER, strict=True):
+                if i is not None:
+                    self.check_controls(values[row], (number, column or i + 1), header[i], field_name in _TEXT_FIELDS)
+            if key_index is not None:
+                self.check_controls(keys[row], (number, column or key_column), header[key_index], False)
 
     def check_controls(self, value, place: tuple[int, int], header: str, free_text: bool) -> None:
         """Control characters (terminal escapes, NUL) would reach terminals and logs: an input problem,
@@ -572,42 +611,47 @@ class TableReader:
             self.problem(place, f"column {header!r}: the value contains the control character "
                                 f"U+{ord(bad.group()):04X}; remove it from the export")
 
-    def parse_dates(self, rows: list[_Row]) -> None:
+    def parse_dates(self, columns: list[list], numbers, row_columns) -> None:
         """Each date column's text -> dates; each distinct value is read once (exports repeat dates)."""
         for field_name in DATE_FIELDS:
             if field_name not in self.mapped:
                 continue
             slot = _SLOT[field_name]
-            first_seen: dict = {}
-            for r in rows:
-                value = r.values[slot]
-                if value is not None and value not in first_seen:
-                    first_seen[value] = self.place(r, field_name)
+            values = columns[slot]
+            fixed = self.mapped[field_name].column
+            last = len(values) - 1
+            first_row = dict(zip(reversed(values), range(last, -1, -1)))  # the earliest row wins
+            first_seen = {value: (numbers[first_row[value]], row_columns[first_row[value]] or fixed)
+                          for value in dict.fromkeys(values) if value is not None}
             column = _DateColumn(self.mapped[field_name].header, first_seen.items(), self.options.date_format)
             if column.problems:
                 for place, message in column.problems:
                     self.problem(place, message)
                 continue
             parsed: dict = {}
+            wrong: dict = {}
             for value, place in first_seen.items():
                 before = len(column.problems)
-                parsed[value] = (column.parse(value, place), column.problems[before:])
-            for r in rows:
-                value = r.values[slot]
-                if value is None:
-                    continue
-                date, problems = parsed[value]
-                r.values[slot] = date
-                place = self.place(r, field_name)
-                for _, message in problems:
-                    self.problem(place, message)
+                parsed[value] = column.parse(value, place)
+                if len(column.problems) > before:
+                    wrong[value] = column.problems[before:]
+            columns[slot] = list(map(parsed.get, values))
+            if wrong:
+                for row, value in enumerate(values):
+                    for _, message in wrong.get(value, ()):
+                        self.problem((numbers[row], row_columns[row] or fixed), message)
             if column.timestamp_at:
                 self.warnings.append(Problem(self.filename, *column.timestamp_at,
                                              f"column {column.header!r} holds timestamps: orgmodel keeps "
                                              "their date part", warning=True))
 
-    def pick_rows(self, rows: list[_Row]) -> dict[str, tuple[_Row, list[_Row]]]:
+    def pick_rows(self, rows: list[_Row], keys: list) -> dict[str, tuple[_Row, list[_Row]]]:
         """Person key -> (the row in force on the as-of date, all the person's rows), in file order."""
+        history = "effective" in self.mapped or "sequence" in self.mapped or self.options.person_key
+        if not history:
+            distinct = set(keys)
+            if len(distinct) == len(keys) and None not in distinct:  # one row per person, the usual export
+                return dict(zip(keys, zip(rows, zip(rows))))  # key -> (row, (row,))
         groups: dict[str, list[_Row]] = {}
         id_place = "id" if "id" in self.mapped else None
         for r in rows:
@@ -617,7 +661,6 @@ class TableReader:
                 continue
             groups.setdefault(r.key, []).append(r)
         effective, sequence = _SLOT["effective"], _SLOT["sequence"]
-        history = "effective" in self.mapped or "sequence" in self.mapped or self.options.person_key
         chosen = {}
         as_of = self.as_of
         for key, group in groups.items():
@@ -627,6 +670,9 @@ class TableReader:
                                                       "if the file holds several rows per person, map their "
                                                       "effective date (--map effective=COLUMN) or name the person "
                                                       "column with --person-key")
+                continue
+            if len(group) == 1:
+                chosen[key] = (group[0], group)
                 continue
 
             def order(r: _Row):
@@ -642,23 +688,37 @@ class TableReader:
     def build(self, people: dict[str, tuple[_Row, list[_Row]]], status_words: dict) -> Org:
         s = _SLOT
         as_of = self.as_of
+        mapped = self.mapped
         managers = _Managers(people, self)
         catalog = RoleCatalog.builtin()
         roles: dict[str, tuple[Role, str]] = {}
         teams: dict[str, Team] = {}
         team_of_department: dict[str, str] = {}
         persons: list[Person] = []
+        keep_leavers = self.options.keep_leavers
+        # Slots of fields the export does not have are None in every row: skip their work.
+        status_slot = s["status"] if "status" in mapped else None
+        terminated_slot = s["terminated"] if "terminated" in mapped else None
+        experience_slot = s["experience_years"] if "experience_years" in mapped else None
+        effective_slot = s["effective"] if "effective" in mapped else None
+        dotted_slot = s["dotted_to"] if "dotted_to" in mapped else None
+        title_slot, role_slot, department_slot, hired_slot = s["title"], s["role"], s["department"], s["hired"]
+        manager_of, dotted_of, name_of = managers.of, managers.dotted, self.name_of
+        id_column = mapped["id"].column if "id" in mapped else 1
+        date = dt.date
         for key, (pick, _group) in people.items():
             v = pick.values
-            status_word = status_words.get(normal_status(v[s["status"]])) if isinstance(v[s["status"]], str) else None
-            terminated = v[s["terminated"]]
-            leaving = status_word == "terminated" or (isinstance(terminated, dt.date) and terminated <= as_of)
-            if leaving and not self.options.keep_leavers:
+            status_word = None
+            if status_slot is not None and isinstance(v[status_slot], str):
+                status_word = status_words.get(normal_status(v[status_slot]))
+            leaving = status_word == "terminated" or (
+                terminated_slot is not None and isinstance(v[terminated_slot], date) and v[terminated_slot] <= as_of)
+            if leaving and not keep_leavers:
                 continue
-            title, role_id = v[s["title"]], v[s["role"]]
+            title, role_id = v[title_slot], v[role_slot]
             if title is None and role_id is None:
-                self.problem(self.place(pick, "title" if "title" in self.mapped else "role"),
-                             f"{key!r} has no job title" + (" and no role" if "role" in self.mapped else ""))
+                self.problem(self.place(pick, "title" if "title" in mapped else "role"),
+                             f"{key!r} has no job title" + (" and no role" if "role" in mapped else ""))
                 continue
             title = plain_title(title) if title is not None else None
             unknown_role = None
@@ -671,37 +731,39 @@ class TableReader:
                     roles[title] = (role, "title") if role is not None else (UNKNOWN_ROLE, "unknown")
                 role, source = roles[title]
             team = None
-            department = v[s["department"]]
+            department = v[department_slot]
             if isinstance(department, str):
                 team = team_of_department.get(department)
                 if team is None:
                     team = _unique_slug(department, teams)
                     team_of_department[department] = team
                     teams[team] = Team(team, department)
-            hired = v[s["hired"]]
-            effective = v[s["effective"]]
-            if hired is None and isinstance(effective, dt.date) and effective > as_of:
-                hired = effective  # a person whose first row starts later: a planned hire
-            name = self.name_of(v)
+            hired = v[hired_slot]
+            if hired is None and effective_slot is not None:
+                effective = v[effective_slot]
+                if isinstance(effective, date) and effective > as_of:
+                    hired = effective  # a person whose first row starts later: a planned hire
+            # Positional, in field order: a million people are built here, and keywords cost twice as much.
             persons.append(Person(
-                id=key,
-                name=name or key,
-                role=role,
-                title=title,
-                reports_to=managers.of(pick),
-                dotted_to=managers.dotted(pick),
-                experience_years=self.years(pick),
-                team=team,
-                hired=hired if isinstance(hired, dt.date) else None,
-                status="open" if status_word == "open" else "filled",
-                line=pick.number,
-                column=pick.column or (self.mapped["id"].column if "id" in self.mapped else 1),
-                role_source=source,
-                unknown_role=unknown_role,
+                key,  # id
+                name_of(v) or key,  # name
+                role,
+                title,
+                manager_of(pick),  # reports_to
+                dotted_of(pick) if dotted_slot is not None else (),  # dotted_to
+                team,
+                hired if isinstance(hired, date) else None,  # hired
+                self.years(pick) if experience_slot is not None else None,  # experience_years
+                "open" if status_word == "open" else "filled",  # status
+                None, (), (),  # cost, ignore, ignore_positions
+                pick.number,  # line
+                pick.column or id_column,  # column
+                source,  # role_source
+                unknown_role,
             ))
         self.fail_if_problems()
         name = self.options.org_name or Path(self.filename).stem
-        return Org(name, persons, roles=catalog, teams=teams if "department" in self.mapped else None,
+        return Org(name, persons, roles=catalog, teams=teams if "department" in mapped else None,
                    as_of=as_of, file=self.filename, warnings=self.warnings)
 
     def years(self, row: _Row) -> float | None:
@@ -734,13 +796,16 @@ class _Managers:
     def __init__(self, people: dict[str, tuple[_Row, list[_Row]]], reader: TableReader):
         self.people, self.reader = people, reader
         id_slot, alt_slot = _SLOT["id"], _SLOT["alt_id"]
-        by_id: dict[str, str] = {}
-        for key, (_, group) in people.items():
-            by_id.setdefault(key, key)
-            for r in group:
-                for value in (r.values[id_slot], r.values[alt_slot]):
-                    if type(value) is str:
-                        by_id.setdefault(value, key)
+        if "alt_id" not in reader.mapped and not reader.options.person_key:
+            by_id = dict(zip(people, people))  # every row's id is its person key
+        else:
+            by_id = {}
+            for key, (_, group) in people.items():
+                by_id.setdefault(key, key)
+                for r in group:
+                    for value in (r.values[id_slot], r.values[alt_slot]):
+                        if type(value) is str:
+                            by_id.setdefault(value, key)
         self.by_id = by_id
         self._email: dict[str, str] | None = None
         self._dn: dict[str, str] | None = None
@@ -785,8 +850,9 @@ class _Managers:
     def of(self, row: _Row) -> str | None:
         """The person key a row's manager columns name; the reference itself when nobody matches
         (the org then reports ORG001 for it)."""
-        for field_name in ("manager", "manager_email", "manager_name"):
-            ref = row.values[_SLOT[field_name]]
+        values = row.values
+        for slot, field_name in _MANAGER_SLOTS:
+            ref = values[slot]
             if ref is None:
                 continue
             return self.resolve(ref if type(ref) is str else str(ref), row, field_name)
