@@ -3,8 +3,9 @@ severity and the position of the person it is about; apply ignores."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from operator import attrgetter
 
 from .findings import Finding, OrgInputError, Problem, Severity
 from .gcpause import collector_paused
@@ -102,7 +103,8 @@ def unknown_ignore_codes(org: Org, registry: Mapping[str, Rule] | None = None) -
     """
     registry = RULES if registry is None else registry
     problems = []
-    for person in org.people.values():
+    people = org.people.values()
+    for person in compress(people, map(attrgetter("ignore"), people)):
         # People built in Python carry no positions: name the person's own place instead.
         positions = person.ignore_positions or [(person.line, person.column)] * len(person.ignore)
         for code, (line, column) in zip(person.ignore, positions, strict=True):
@@ -150,10 +152,9 @@ def check(
             level = overrides.get(rule.code, rule.severity)
             for found in rule.run(org, values):
                 person = people[found.person]
-                if any(code and rule.code.startswith(code) for code in person.ignore):
+                if person.ignore and any(code and rule.code.startswith(code) for code in person.ignore):
                     continue
-                findings.append(dataclasses.replace(
-                    found, code=rule.code, name=rule.name, severity=level,
-                    file=org.file, line=person.line, column=person.column))
+                findings.append(Finding(found.person, found.message, found.related, found.suggestion, rule.code,
+                                        rule.name, level, org.file, person.line, person.column))
     findings.sort(key=Finding.sort_key)
     return findings

@@ -15,10 +15,11 @@ of the org, and every chain is finite.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter
 
 import networkx as nx
@@ -131,13 +132,13 @@ class Org:
         # finding, not a line; one that repeats the solid line adds nothing.
         #: Dotted lines as ``(dotted manager, person)``, each once, in file order.
         self.dotted_lines: list[tuple[str, str]] = []
-        for pid, p in people.items():
-            if p.dotted_to:
-                seen = {pid, manager[pid]}
-                for d in p.dotted_to:
-                    if d in people and d not in seen:
-                        seen.add(d)
-                        self.dotted_lines.append((d, pid))
+        for p in self.with_dotted_lines:
+            pid = p.id
+            seen = {pid, manager[pid]}
+            for d in p.dotted_to:
+                if d in people and d not in seen:
+                    seen.add(d)
+                    self.dotted_lines.append((d, pid))
         roots = [pid for pid, m in manager.items() if m is None]
         order, depth = _breadth_first(roots, direct_reports)
         # Everyone below a top was reached; whoever was not sits in, or under, a reporting cycle.
@@ -224,41 +225,146 @@ class Org:
 
     # -- linear-time passes that rules build on ------------------------------------
 
+    # Chain passes run over people by their position in ``order`` (lists indexed by int), each
+    # manager's position looked up once: a million-person org takes a few C-level maps and one
+    # tight loop per pass instead of a dict lookup per person and step.
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each person's position in ``order``."""
+        return dict(zip(self.order, range(len(self.order))))
+
+    @cached_property
+    def manager_positions(self) -> list[int | None]:
+        """For each position in ``order``, the position of the person's manager (None at the tops)."""
+        return list(map(self.positions.get, map(self.manager.__getitem__, self.order)))
+
+    @cached_property
+    def in_order(self) -> list[Person]:
+        """Everyone, in ``order``."""
+        return list(map(self.people.__getitem__, self.order))
+
+    def _count_below(self, flags: list) -> list[int]:
+        """For each position, how many people strictly below it have a true flag."""
+        up = self.manager_positions
+        total = [0] * len(up)
+        for i in range(len(up) - 1, -1, -1):
+            boss = up[i]
+            if boss is not None:
+                total[boss] += total[i] + flags[i]
+        return total
+
+    def _by_person(self, by_position: list) -> dict:
+        """A list by position in ``order`` as a dict by person id, in file order."""
+        return dict(zip(self.people, map(by_position.__getitem__, map(self.positions.__getitem__, self.people))))
+
     def count_below(self, counts: Callable[[Person], bool]) -> dict[str, int]:
         """For each person, how many people strictly below them satisfy ``counts``."""
-        total = dict.fromkeys(self.people, 0)
-        people, manager = self.people, self.manager
-        for pid in reversed(self.order):
-            boss = manager[pid]
-            if boss is not None:
-                total[boss] += total[pid] + (1 if counts(people[pid]) else 0)
-        return total
+        return self._by_person(self._count_below(list(map(bool, map(counts, self.in_order)))))
+
+    @cached_property
+    def everyone_below(self) -> dict[str, int]:
+        """For each person, how many people are below them (solid lines, cycles cut)."""
+        return self._by_person(self._count_below([1] * len(self.order)))
+
+    def at_depth(self, depth: int) -> list[str]:
+        """The people ``depth`` levels below the top of their tree, in ``order``."""
+        depths = self._depths_in_order
+        return self.order[bisect_left(depths, depth):bisect_right(depths, depth)]
+
+    @cached_property
+    def _depths_in_order(self) -> list[int]:
+        return list(map(self.depth.__getitem__, self.order))  # never decreasing: the walk is by levels
+
+    def managers_with_reports(self, how_many: Callable[[int], bool]) -> list[tuple[str, list[str]]]:
+        """``(manager, direct reports)`` for each person whose number of direct reports passes
+        ``how_many``, in file order."""
+        reports = self.direct_reports
+        counts = map(len, reports.values())
+        return list(compress(reports.items(), map(how_many, counts))) if reports else []
+
+    @cached_property
+    def with_dotted_lines(self) -> list[Person]:
+        """The people with a ``dotted_to``, in file order."""
+        people = self.people.values()
+        return list(compress(people, map(attrgetter("dotted_to"), people)))
+
+    @cached_property
+    def open_positions(self) -> list[Person]:
+        """The open positions, in file order."""
+        people = self.people.values()
+        return list(compress(people, map("open".__eq__, map(attrgetter("status"), people))))
+
+    def count_below_roles(self, test: Callable[[Role], bool]) -> dict[str, int]:
+        """For each person, how many people strictly below them have a role that passes ``test``."""
+        return self._by_person(self._count_below(self.role_flags(test)))
 
     def nearest_above(self, matches: Callable[[Person], bool]) -> dict[str, str | None]:
         """For each person, the nearest manager in their chain that ``matches`` (or None)."""
-        nearest: dict[str, str | None] = {}
-        people, manager = self.people, self.manager
-        for pid in self.order:
-            boss = manager[pid]
-            if boss is None:
-                nearest[pid] = None
-            else:
-                nearest[pid] = boss if matches(people[boss]) else nearest[boss]
-        return nearest
+        return self._nearest_above(list(map(matches, self.in_order)))
+
+    def _nearest_above(self, flags: list) -> dict[str, str | None]:
+        order, up = self.order, self.manager_positions
+        nearest: list[str | None] = [None] * len(order)
+        if any(flags):
+            for i, boss in enumerate(up):
+                if boss is not None:
+                    nearest[i] = order[boss] if flags[boss] else nearest[boss]
+        return dict(zip(order, nearest))
+
+    def role_flags(self, test: Callable[[Role], bool]) -> list[bool]:
+        """``test`` of each person's role, by position in ``order``; run once per distinct role."""
+        keys, distinct = self._roles_in_order
+        verdict = {key: bool(test(role)) for key, role in distinct.items()}
+        return list(map(verdict.__getitem__, keys))
+
+    @cached_property
+    def _roles_in_order(self) -> tuple[list[int], dict[int, Role]]:
+        """Each person's role identity by position in ``order``, and each distinct role."""
+        roles = list(map(attrgetter("role"), self.in_order))
+        keys = list(map(id, roles))
+        return keys, dict(zip(keys, roles))
+
+    def with_role(self, test: Callable[[Role], bool]) -> list[Person]:
+        """The people whose role passes ``test``, in file order; ``test`` runs once per distinct role."""
+        groups = self._by_role
+        wanted = [positions for role, positions in groups.values() if test(role)]
+        if not wanted:
+            return []
+        everyone = self._in_file_order
+        chosen = wanted[0] if len(wanted) == 1 else sorted(chain.from_iterable(wanted))
+        return list(map(everyone.__getitem__, chosen))
+
+    @cached_property
+    def _in_file_order(self) -> list[Person]:
+        return list(self.people.values())
+
+    @cached_property
+    def _by_role(self) -> dict[int, tuple[Role, list[int]]]:
+        """Each distinct role object (by identity) with the file positions of its people."""
+        groups: dict[int, tuple[Role, list[int]]] = {}
+        for index, role in enumerate(map(attrgetter("role"), self._in_file_order)):
+            group = groups.get(id(role))
+            if group is None:
+                groups[id(role)] = group = (role, [])
+            group[1].append(index)
+        return groups
 
     @cached_property
     def present_team_below(self) -> dict[str, int]:
         """Present product team members strictly below each person."""
         present = self.is_present
-        return self.count_below(lambda p: p.role.is_product_team_member and present(p))
+        team = self.role_flags(lambda role: role.is_product_team_member)
+        flags = [flag and present(person) for flag, person in zip(team, self.in_order)]
+        return self._by_person(self._count_below(flags))
 
     @cached_property
     def product_leader_above(self) -> dict[str, str | None]:
-        return self.nearest_above(lambda p: p.role.is_product_leader)
+        return self._nearest_above(self.role_flags(lambda role: role.is_product_leader))
 
     @cached_property
     def vp_or_cpo_above(self) -> dict[str, str | None]:
-        return self.nearest_above(lambda p: p.role.id in ("vp_product", "cpo"))
+        return self._nearest_above(self.role_flags(lambda role: role.id in ("vp_product", "cpo")))
 
     @cached_property
     def headcount(self) -> dict[str, int]:

@@ -25,6 +25,35 @@ LEADERS = ("head_of_product", "product_director")
 ENTRY_LEVEL = ("junior_product_manager", "associate_product_manager")
 
 
+# Tests of a role, for Org.with_role and Org.role_flags (run once per distinct role, not per person).
+def _is_leader(role) -> bool:
+    return role.is_product_leader
+
+
+def _is_team_member(role) -> bool:
+    return role.is_product_team_member
+
+
+def _on_ladder(role) -> bool:
+    return role.on_product_ladder
+
+
+def _is_head(role) -> bool:
+    return role.id in LEADERS
+
+
+def _is_chief(role) -> bool:
+    return role.id in ("vp_product", "cpo")
+
+
+def _is_senior_pm(role) -> bool:
+    return role.id == "senior_product_manager"
+
+
+def _is_entry_level(role) -> bool:
+    return role.id in ENTRY_LEVEL
+
+
 @rule("PRD001", "leader-without-team", Severity.ERROR)
 def leader_without_team(org: Org) -> Iterable[Finding]:
     """A product leader has no present product team member below them.
@@ -40,11 +69,11 @@ def leader_without_team(org: Org) -> Iterable[Finding]:
     """
     team_below = org.present_team_below
     coming = None
-    for person in org:
-        if not person.role.is_product_leader or team_below[person.id]:
+    for person in org.with_role(_is_leader):
+        if team_below[person.id]:
             continue
         if coming is None:
-            coming = org.count_below(lambda p: p.role.is_product_team_member)
+            coming = org.count_below_roles(_is_team_member)
         later = f" ({coming[person.id]} open or planned)" if coming[person.id] else ""
         yield Finding(person.id, f"{who(person)} has no present product team member below them{later}",
                       suggestion="build the product team first (PMs reporting into this leader), "
@@ -61,22 +90,30 @@ def leader_hired_before_team(org: Org) -> Iterable[Finding]:
 
     Source: seed 003_25191a4dbd4584d4.txt (hire a head of product once a product team exists), over time.
     """
-    earliest: dict[str, Person | None] = dict.fromkeys(org.people)
-    for pid in reversed(org.order):
-        boss = org.manager[pid]
+    leaders = org.with_role(_is_leader)
+    if not leaders:
+        return
+    # By position in org.order, bottom-up: the earliest-hired team member below each person.
+    up, everyone = org.manager_positions, org.in_order
+    team = org.role_flags(_is_team_member)
+    earliest: list[Person | None] = [None] * len(up)
+    for i in range(len(up) - 1, -1, -1):
+        boss = up[i]
         if boss is None:
             continue
-        person = org.people[pid]
-        candidate = earliest[pid]
-        if person.role.is_product_team_member and person.hired and not person.is_open:
-            if candidate is None or person.hired < candidate.hired:
+        candidate = earliest[i]
+        if team[i]:
+            person = everyone[i]
+            if person.hired and not person.is_open and (candidate is None or person.hired < candidate.hired):
                 candidate = person
-        current = earliest[boss]
-        if candidate is not None and (current is None or candidate.hired < current.hired):
-            earliest[boss] = candidate
-    for person in org:
-        first = earliest[person.id]
-        if person.role.is_product_leader and person.hired and first and person.hired < first.hired:
+        if candidate is not None:
+            current = earliest[boss]
+            if current is None or candidate.hired < current.hired:
+                earliest[boss] = candidate
+    positions = org.positions
+    for person in leaders:
+        first = earliest[positions[person.id]]
+        if person.hired and first and person.hired < first.hired:
             yield Finding(person.id, f"{who(person)} was hired {person.hired}, before anyone in their product "
                                      f"team (the first, {first.label}, joined {first.hired})",
                           related=(first.id,),
@@ -95,21 +132,23 @@ def rank_inversion(org: Org) -> Iterable[Finding]:
     Source: seed 003_25191a4dbd4584d4.txt (the product management hierarchy; the VP is senior to
     the head of product).
     """
-    # For each person: the nearest manager of each product rank above them.
-    # Ranks are few, so carrying this down the tree stays linear.
-    nearest_by_rank: dict[str, dict[int, str]] = {}
-    depth = org.depth
-    for pid in org.order:
-        boss = org.manager[pid]
-        above: dict[int, str] = {}
-        if boss is not None:
-            above = nearest_by_rank[boss]
-            manager = org.people[boss]
-            if manager.role.on_product_ladder:
-                above = {**above, manager.role.rank: boss}
-        nearest_by_rank[pid] = above
-        person = org.people[pid]
-        if not person.role.on_product_ladder or not above:
+    # For each person (by position in org.order): the nearest manager of each product rank above
+    # them and themselves, passed down to their reports. Ranks are few, so this stays linear.
+    depth, order, up, everyone = org.depth, org.order, org.manager_positions, org.in_order
+    ladder = org.role_flags(_on_ladder)
+    if not any(ladder):
+        return
+    nothing: dict[int, str] = {}
+    passed: list[dict[int, str]] = [nothing] * len(up)
+    for i, boss in enumerate(up):
+        above = nothing if boss is None else passed[boss]
+        if not ladder[i]:
+            passed[i] = above
+            continue
+        person = everyone[i]
+        pid = order[i]
+        passed[i] = {**above, person.role.rank: pid}
+        if not above:
             continue
         lower = [m for rank, m in above.items() if rank < person.role.rank]
         if lower:
@@ -131,13 +170,13 @@ def head_outside_product_leadership(org: Org) -> Iterable[Finding]:
     Source: seed 003_25191a4dbd4584d4.txt (the VP of Product oversees the product organisation,
     including one or more heads of product).
     """
-    chiefs = [p for p in org if p.role.id in ("vp_product", "cpo")]
+    chiefs = org.with_role(_is_chief)
     if not chiefs:
         return
     chief = chiefs[0]
     above = org.vp_or_cpo_above
-    for person in org:
-        if person.role.id in LEADERS and above[person.id] is None:
+    for person in org.with_role(_is_head):
+        if above[person.id] is None:
             yield Finding(person.id, f"{who(person)} is outside the product organisation led by {who(chief)}",
                           related=tuple(c.id for c in chiefs),
                           suggestion=f"have {person.label} report to {chief.label} or into their organisation")
@@ -171,9 +210,7 @@ def head_wrong_manager(org: Org) -> Iterable[Finding]:
 
 
 def _manager_must_be(org: Org, roles: tuple[str, ...], allowed: tuple[str, ...], allowed_text: str):
-    for person in org:
-        if person.role.id not in roles:
-            continue
+    for person in org.with_role(lambda role: role.id in roles):
         boss = org.manager_of(person.id)
         if boss is not None and boss.role.id not in allowed:
             yield Finding(person.id, f"{who(person)} reports to {who(boss)}, not to {allowed_text}",
@@ -192,8 +229,8 @@ def senior_pm_without_leader(org: Org) -> Iterable[Finding]:
     product and reports to them).
     """
     leader_above = org.product_leader_above
-    for person in org:
-        if person.role.id == "senior_product_manager" and leader_above[person.id] is None:
+    for person in org.with_role(_is_senior_pm):
+        if leader_above[person.id] is None:
             yield Finding(person.id, f"{who(person)} has no product leader above them",
                           suggestion="have them report to a head of product (or hire one)")
 
@@ -209,9 +246,7 @@ def junior_pm_outside_product(org: Org) -> Iterable[Finding]:
     Source: seed 003_25191a4dbd4584d4.txt (junior PMs work under senior product managers;
     associate PMs under senior PMs or someone else in the product team).
     """
-    for person in org:
-        if person.role.id not in ENTRY_LEVEL:
-            continue
+    for person in org.with_role(_is_entry_level):
         boss = org.manager_of(person.id)
         if boss is None:
             continue
@@ -233,9 +268,9 @@ def head_under_experienced(org: Org, min_head_experience_years: int) -> Iterable
     Source: seed 000_c4c5082fcb875f45.txt (at least three to five years of experience before
     becoming a head of product).
     """
-    for person in org:
+    for person in org.with_role(_is_head):
         years = person.experience_years
-        if person.role.id in LEADERS and years is not None and years < min_head_experience_years:
+        if years is not None and years < min_head_experience_years:
             yield Finding(person.id, f"{who(person)} has {plural(years, 'year')} of experience "
                                      f"< min-head-experience-years {min_head_experience_years}",
                           suggestion="pair them with an experienced product leader, or hire a more "
@@ -257,8 +292,9 @@ def missing_head_of_product(org: Org, min_team: int) -> Iterable[Finding]:
     product team that needs leadership and coordination).
     """
     leader_above = org.product_leader_above
+    team_below = org.present_team_below  # at least the team among the direct reports: checked first, cheaply
     for pid, reports in org.direct_reports.items():
-        if len(reports) < min_team:
+        if len(reports) < min_team or team_below[pid] < min_team:
             continue
         manager = org.people[pid]
         if manager.role.is_product_leader or manager.role.id == "product_owner" or leader_above[pid]:
@@ -285,7 +321,7 @@ def missing_vp_of_product(org: Org, min_heads: int) -> Iterable[Finding]:
     organisation, which can include multiple product lines).
     """
     above = org.vp_or_cpo_above
-    heads = [p for p in org if p.role.id in LEADERS and above[p.id] is None]
+    heads = [p for p in org.with_role(_is_head) if above[p.id] is None]
     if len(heads) < min_heads:
         return
     head_ids = {p.id for p in heads}
@@ -317,9 +353,9 @@ def entry_level_manager(org: Org) -> Iterable[Finding]:
 
     Source: seed 003_25191a4dbd4584d4.txt (junior PM is the lowest rank in the hierarchy).
     """
-    for person in org:
+    for person in org.with_role(_is_entry_level):
         reports = org.direct_reports[person.id]
-        if person.role.id in ENTRY_LEVEL and reports:
+        if reports:
             yield Finding(person.id, f"{who(person)} manages {plural(len(reports), 'person', 'people')}",
                           related=tuple(reports),
                           suggestion="move their reports to a senior PM or a product leader")
@@ -335,9 +371,7 @@ def senior_pm_without_junior(org: Org) -> Iterable[Finding]:
 
     Source: seed 003_25191a4dbd4584d4.txt (a senior PM typically manages at least one junior PM).
     """
-    for person in org:
-        if person.role.id != "senior_product_manager":
-            continue
+    for person in org.with_role(_is_senior_pm):
         if not any(org.people[r].role.id in ENTRY_LEVEL for r in org.direct_reports[person.id]):
             yield Finding(person.id, f"{who(person)} manages no junior or associate PM",
                           suggestion="give them a junior or associate PM to mentor, or stop selecting PRD013")

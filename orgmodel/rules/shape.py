@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..findings import Finding, Severity
-from ..org import Org
+from ..org import Org, Person
 from ..wording import people, plural, with_article
 from .base import Option, rule
 
@@ -20,11 +20,10 @@ def span_too_wide(org: Org, max_span: int) -> Iterable[Finding]:
 
     Source: general org-design practice (span of control).
     """
-    for pid, reports in org.direct_reports.items():
-        if len(reports) > max_span:
-            person = org.people[pid]
-            yield Finding(pid, f"{person.label} has {plural(len(reports), 'direct report')} > max-span {max_span}",
-                          suggestion="group some of them under a lead, or raise max-span if this is deliberate")
+    for pid, reports in org.managers_with_reports(lambda count: count > max_span):
+        person = org.people[pid]
+        yield Finding(pid, f"{person.label} has {plural(len(reports), 'direct report')} > max-span {max_span}",
+                      suggestion="group some of them under a lead, or raise max-span if this is deliberate")
 
 
 @rule("SHP002", "single-report-manager", Severity.INFO)
@@ -40,8 +39,8 @@ def single_report_manager(org: Org) -> Iterable[Finding]:
     Source: general org-design practice (layers should add capacity).
     """
     in_cycles = {pid for cycle in org.cycles for pid in cycle}
-    for pid, reports in org.direct_reports.items():
-        if len(reports) == 1 and pid not in in_cycles:
+    for pid, reports in org.managers_with_reports((1).__eq__):
+        if pid not in in_cycles:
             person, only = org.people[pid], org.people[reports[0]]
             above = org.manager_of(pid)
             fix = f"have {only.label} report to {above.label} directly, or grow the team" if above else \
@@ -63,13 +62,14 @@ def too_many_layers(org: Org, max_layers: int) -> Iterable[Finding]:
     Source: general org-design practice (delayering).
     """
     below = None
-    for pid in org.order:
-        if org.depth[pid] != max_layers or not org.direct_reports[pid]:
+    tops: dict[str, Person] = {}
+    for pid in org.at_depth(max_layers):
+        if not org.direct_reports[pid]:
             continue
         if below is None:
-            below = org.count_below(lambda p: True)
+            below = org.everyone_below
         manager = org.people[pid]
-        top = _top_of(org, pid)
+        top = _top_of(org, pid, tops)
         deeper = f"the {people(below[pid])} below them {'is' if below[pid] == 1 else 'are'}"
         where = f"{manager.label} is the top" if top.id == pid else \
             f"{manager.label} sits {plural(max_layers, 'level')} below the top, {top.label}"
@@ -78,11 +78,18 @@ def too_many_layers(org: Org, max_layers: int) -> Iterable[Finding]:
                       suggestion="remove a management layer above them, or move their reports up")
 
 
-def _top_of(org: Org, pid: str):
-    top = pid
-    for manager in org.chain(pid):
-        top = manager.id
-    return org.people[top]
+def _top_of(org: Org, pid: str, known: dict[str, Person]) -> Person:
+    """The top of the person's chain; ``known`` remembers it by manager (their reports share it)."""
+    boss = org.manager[pid]
+    if boss is None:
+        return org.people[pid]
+    top = known.get(boss)
+    if top is None:
+        above = boss
+        while org.manager[above] is not None:
+            above = org.manager[above]
+        top = known[boss] = org.people[above]
+    return top
 
 
 @rule("SHP004", "reports-to-vacancy", Severity.WARNING)
@@ -95,13 +102,13 @@ def reports_to_vacancy(org: Org) -> Iterable[Finding]:
 
     Source: general org-design practice (every present person has a manager).
     """
-    for person in org:
-        boss = org.manager_of(person.id)
-        if boss is None or not boss.is_open or not org.is_present(person):
-            continue
+    for boss in org.open_positions:
         above = org.manager_of(boss.id)
         interim = f"have them report to {above.label} until it is filled" if above else \
             "give them an interim manager until it is filled"
         seat = f"{with_article(boss.role.title)} position nobody fills yet" if boss.name != boss.id else "which nobody fills yet"
-        yield Finding(person.id, f"{person.label} reports to {boss.label}, {seat}", related=(boss.id,),
-                      suggestion=interim)
+        for pid in org.tree_children[boss.id]:
+            person = org.people[pid]
+            if org.is_present(person):
+                yield Finding(person.id, f"{person.label} reports to {boss.label}, {seat}", related=(boss.id,),
+                              suggestion=interim)

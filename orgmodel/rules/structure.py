@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from operator import attrgetter
 
 from ..findings import Finding, Severity
 from ..org import Org
@@ -91,7 +92,7 @@ def unknown_dotted_manager(org: Org) -> Iterable[Finding]:
     Source: general org-design practice (every reporting line must resolve).
     """
     hint = _IdHints(org)
-    for person in org:
+    for person in org.with_dotted_lines:
         for missing in person.dotted_to:
             if missing not in org.people:
                 yield Finding(person.id, f"{person.label} has a dotted line to {missing!r}, who is not in the org",
@@ -112,7 +113,7 @@ def multiple_tops(org: Org) -> Iterable[Finding]:
     """
     if len(org.tops) < 2:
         return
-    below = org.count_below(lambda p: True)
+    below = org.everyone_below
     order = {pid: i for i, pid in enumerate(org.people)}
 
     def seniority(pid: str):
@@ -138,9 +139,7 @@ def unknown_role(org: Org) -> Iterable[Finding]:
 
     Source: general org-design practice (every position has a defined role).
     """
-    for person in org:
-        if person.role.id != UNKNOWN:
-            continue
+    for person in org.with_role(lambda role: role.id == UNKNOWN):
         if person.unknown_role is not None:
             close = closest(person.unknown_role, (r.id for r in org.roles))
             hint = f"did you mean role {close!r}?" if close else "define it under roles:"
@@ -166,6 +165,9 @@ def unknown_team(org: Org) -> Iterable[Finding]:
     """
     if org.teams is None:
         return
+    named = set(map(attrgetter("team"), org))
+    if all(team is None or team in org.teams for team in named):
+        return
     for person in org:
         if person.team is not None and person.team not in org.teams:
             close = closest(person.team, org.teams)
@@ -185,7 +187,7 @@ def dotted_line_to_self(org: Org) -> Iterable[Finding]:
 
     Source: general org-design practice (every reporting line must resolve).
     """
-    for person in org:
+    for person in org.with_dotted_lines:
         if person.id in person.dotted_to:
             yield Finding(person.id, f"{person.label} has a dotted line to themselves",
                           suggestion="name their real dotted-line manager, or remove the dotted line")
