@@ -19,4 +19,8 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What the work made (an org, its indexes, findings) lives on and holds no cycles: moved
+            # out of the collector's generations, it is not walked again, several times over, by the
+            # first collections after the pause.
+            gc.freeze()
             gc.enable()

@@ -15,8 +15,7 @@ of the org, and every chain is finite.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, compress, repeat
@@ -73,6 +72,28 @@ class Team:
     id: str
     name: str
     lead: str | None = None
+
+
+class ByPosition(Mapping):
+    """A value for each person, held in a list by position in ``Org.order`` and looked up by id.
+
+    Chain passes fill such lists in one loop; a dict by id of a million people would cost as much
+    again to build, for rules that look up a few of them.
+    """
+
+    __slots__ = ("_keys", "_positions", "_values")
+
+    def __init__(self, values: list, positions: dict[str, int], keys: Iterable[str]):
+        self._values, self._positions, self._keys = values, positions, keys
+
+    def __getitem__(self, person_id: str):
+        return self._values[self._positions[person_id]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 class Org:
@@ -140,7 +161,7 @@ class Org:
                     seen.add(d)
                     self.dotted_lines.append((d, pid))
         roots = [pid for pid, m in manager.items() if m is None]
-        order, depth = _breadth_first(roots, direct_reports)
+        order, depth, self._level_starts = _breadth_first(roots, direct_reports)
         # Everyone below a top was reached; whoever was not sits in, or under, a reporting cycle.
         self.cycles = _find_cycles(manager) if len(order) < len(manager) else []
         children = direct_reports
@@ -152,7 +173,7 @@ class Org:
                 if m is not None:
                     children[m].append(pid)
             roots = [pid for pid, m in manager.items() if m is None]
-            order, depth = _breadth_first(roots, children)
+            order, depth, self._level_starts = _breadth_first(roots, children)
         #: The solid-line manager used by chain queries (None at the tops and cut points).
         self.manager = manager
         #: Everyone, each manager before their reports (breadth-first from the tops).
@@ -254,27 +275,23 @@ class Org:
                 total[boss] += total[i] + flags[i]
         return total
 
-    def _by_person(self, by_position: list) -> dict:
-        """A list by position in ``order`` as a dict by person id, in file order."""
-        return dict(zip(self.people, map(by_position.__getitem__, map(self.positions.__getitem__, self.people))))
+    def _by_person(self, by_position: list) -> Mapping[str, int]:
+        """A list by position in ``order`` as a mapping by person id, in file order."""
+        return ByPosition(by_position, self.positions, self.people)
 
-    def count_below(self, counts: Callable[[Person], bool]) -> dict[str, int]:
+    def count_below(self, counts: Callable[[Person], bool]) -> Mapping[str, int]:
         """For each person, how many people strictly below them satisfy ``counts``."""
         return self._by_person(self._count_below(list(map(bool, map(counts, self.in_order)))))
 
     @cached_property
-    def everyone_below(self) -> dict[str, int]:
+    def everyone_below(self) -> Mapping[str, int]:
         """For each person, how many people are below them (solid lines, cycles cut)."""
         return self._by_person(self._count_below([1] * len(self.order)))
 
     def at_depth(self, depth: int) -> list[str]:
         """The people ``depth`` levels below the top of their tree, in ``order``."""
-        depths = self._depths_in_order
-        return self.order[bisect_left(depths, depth):bisect_right(depths, depth)]
-
-    @cached_property
-    def _depths_in_order(self) -> list[int]:
-        return list(map(self.depth.__getitem__, self.order))  # never decreasing: the walk is by levels
+        starts = self._level_starts
+        return self.order[starts[depth]:starts[depth + 1]] if 0 <= depth < len(starts) - 1 else []
 
     def managers_with_reports(self, how_many: Callable[[int], bool]) -> list[tuple[str, list[str]]]:
         """``(manager, direct reports)`` for each person whose number of direct reports passes
@@ -295,22 +312,22 @@ class Org:
         people = self.people.values()
         return list(compress(people, map("open".__eq__, map(attrgetter("status"), people))))
 
-    def count_below_roles(self, test: Callable[[Role], bool]) -> dict[str, int]:
+    def count_below_roles(self, test: Callable[[Role], bool]) -> Mapping[str, int]:
         """For each person, how many people strictly below them have a role that passes ``test``."""
         return self._by_person(self._count_below(self.role_flags(test)))
 
-    def nearest_above(self, matches: Callable[[Person], bool]) -> dict[str, str | None]:
+    def nearest_above(self, matches: Callable[[Person], bool]) -> Mapping[str, str | None]:
         """For each person, the nearest manager in their chain that ``matches`` (or None)."""
         return self._nearest_above(list(map(matches, self.in_order)))
 
-    def _nearest_above(self, flags: list) -> dict[str, str | None]:
+    def _nearest_above(self, flags: list) -> Mapping[str, str | None]:
         order, up = self.order, self.manager_positions
         nearest: list[str | None] = [None] * len(order)
         if any(flags):
             for i, boss in enumerate(up):
                 if boss is not None:
                     nearest[i] = order[boss] if flags[boss] else nearest[boss]
-        return dict(zip(order, nearest))
+        return ByPosition(nearest, self.positions, order)
 
     def role_flags(self, test: Callable[[Role], bool]) -> list[bool]:
         """``test`` of each person's role, by position in ``order``; run once per distinct role."""
@@ -351,7 +368,7 @@ class Org:
         return groups
 
     @cached_property
-    def present_team_below(self) -> dict[str, int]:
+    def present_team_below(self) -> Mapping[str, int]:
         """Present product team members strictly below each person."""
         present = self.is_present
         team = self.role_flags(lambda role: role.is_product_team_member)
@@ -359,11 +376,11 @@ class Org:
         return self._by_person(self._count_below(flags))
 
     @cached_property
-    def product_leader_above(self) -> dict[str, str | None]:
+    def product_leader_above(self) -> Mapping[str, str | None]:
         return self._nearest_above(self.role_flags(lambda role: role.is_product_leader))
 
     @cached_property
-    def vp_or_cpo_above(self) -> dict[str, str | None]:
+    def vp_or_cpo_above(self) -> Mapping[str, str | None]:
         return self._nearest_above(self.role_flags(lambda role: role.id in ("vp_product", "cpo")))
 
     @cached_property
@@ -379,21 +396,25 @@ class Org:
         return counts
 
 
-def _breadth_first(roots: list[str], children: dict[str, list[str]]) -> tuple[list[str], dict[str, int]]:
-    """Everyone reachable from ``roots``, each before their children, and their depth below their root.
+def _breadth_first(roots: list[str], children: dict[str, list[str]]) -> tuple[list[str], dict[str, int], list[int]]:
+    """Everyone reachable from ``roots``, each before their children; their depth below their root;
+    and where each level starts in that order (then its length).
 
     Level by level, each level the children of the one above in its order: the order a queue
     would give, with the per-person work done by C-level maps.
     """
     order: list[str] = []
     depth: dict[str, int] = {}
+    starts: list[int] = []
     level, below = roots, 0
     while level:
+        starts.append(len(order))
         order += level
         depth.update(zip(level, repeat(below)))
         level = list(chain.from_iterable(map(children.__getitem__, level)))
         below += 1
-    return order, depth
+    starts.append(len(order))
+    return order, depth, starts
 
 
 def _find_cycles(manager: dict[str, str | None]) -> list[list[str]]:
