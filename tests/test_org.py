@@ -62,3 +62,24 @@ def test_nearest_above_and_count_below():
 def test_as_of_defaults_to_today():
     org = load_text("org: T\npeople:\n  - {id: a, role: ceo}\n")
     assert org.as_of == dt.date.today()
+
+
+def test_the_new_chain_and_role_queries_agree_with_plain_walks():
+    org = load_text(ORG)
+    assert org.at_depth(1) == ["vp", "cto", "x", "y"] and org.at_depth(2) == ["h"] and org.at_depth(9) == []
+    assert org.everyone_below["ceo"] == 6 and org.everyone_below["z"] == 2 and dict(org.everyone_below) == \
+        {p.id: sum(1 for _ in org.subtree(p.id)) for p in org}
+    assert [p.id for p in org.with_role(lambda role: role.family == "product")] == ["vp", "h", "pm", "new", "gap"]
+    assert [p.id for p in org.open_positions] == ["gap"] and [p.id for p in org.with_dotted_lines] == ["h"]
+    assert [(m, len(r)) for m, r in org.managers_with_reports(lambda count: count > 1)] == [("ceo", 2), ("h", 3), ("z", 2)]
+
+
+def test_the_readers_build_people_in_field_order():
+    # The YAML and table readers pass Person's fields by position (a million people are built at once).
+    from dataclasses import fields
+
+    from orgmodel.org import Person
+
+    assert [f.name for f in fields(Person)] == [
+        "id", "name", "role", "title", "reports_to", "dotted_to", "team", "hired", "experience_years", "status",
+        "cost", "ignore", "ignore_positions", "line", "column", "role_source", "unknown_role"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..model import PersonFields
 
@@ -29,6 +30,16 @@ _STATUSES = frozenset({"filled", "open"})
 _FIELDS = frozenset(PersonFields.model_fields)
 _DEFAULTS = {name: field.get_default(call_default_factory=True) for name, field in PersonFields.model_fields.items()
              if name != "id"}
+
+
+@lru_cache(maxsize=4096)  # a million people share a few thousand hire dates
+def _plain_date(text: str) -> dt.date | None:
+    if _PLAIN_DATE.fullmatch(text) is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def plain_person_fields(fields: dict) -> dict | None:
@@ -64,11 +75,10 @@ def plain_person_fields(fields: dict) -> dict | None:
             values[name] = float(value)
     hired = fields.get("hired")
     if hired is not None:
-        if type(hired) is not str or _PLAIN_DATE.fullmatch(hired) is None:
+        if type(hired) is not str:
             return None
-        try:
-            values["hired"] = dt.date.fromisoformat(hired)
-        except ValueError:
+        values["hired"] = hired = _plain_date(hired)
+        if hired is None:
             return None
     if "status" in fields:
         status = fields["status"]

@@ -245,6 +245,14 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
     problems = _unacceptable_characters(text)
     if problems:
         raise YamlError(problems)
+    simple = _parse_simple(text)
+    if simple is not None:
+        return simple[0], _unpack(simple[1]), problems
+    return _parse_events(text, max_depth, problems)
+
+
+def _parse_events(text: str, max_depth: int, problems: list[YamlProblem]):
+    """The general reader: libyaml's events, built into values one by one."""
     parser = _Parser(text)
     anchors: dict[str, tuple[object, int]] = {}
     stack: list[_Frame] = []
@@ -299,6 +307,7 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
 
     # The loop runs some fourteen times per person: names it uses are local.
     get_event, scalar_event, nulls, scalar_tags = parser.get_event, ev.ScalarEvent, _NULLS, _SCALAR_TAGS
+    keys_setdefault = keys.setdefault
     try:
         while True:
             event = get_event()
@@ -316,9 +325,29 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
                     fail(mark, f"YAML tag {quote(_show_tag(tag))} is not allowed in an org file")
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
-                if tag is None and event.implicit[0] and value == _MERGE_KEY and stack and type(stack[-1].value) is YamlMap \
-                        and stack[-1].pending_key_mark is None:
+                if value == _MERGE_KEY and tag is None and event.implicit[0] and stack \
+                        and type(stack[-1].value) is YamlMap and stack[-1].pending_key_mark is None:
                     value = _MERGE
+                # Most scalars are a text key, or the value of a new text key, in a mapping: attached
+                # here without a call; everything else (and every problem) goes through attach().
+                if stack:
+                    frame = stack[-1]
+                    container = frame.value
+                    if type(container) is YamlMap:
+                        key_mark = frame.pending_key_mark
+                        if key_mark is None:
+                            if type(value) is str:
+                                frame.size += 1
+                                frame.pending_key, frame.pending_key_mark = keys_setdefault(value, value), mark
+                                continue
+                        else:
+                            key = frame.pending_key
+                            if type(key) is str and key not in container:
+                                frame.size += 1
+                                frame.pending_key = frame.pending_key_mark = None
+                                container[key] = value
+                                container._marks[key] = key_mark << _VALUE_BITS | mark
+                                continue
                 attach(value, 1, mark, True)
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                 mark = _mark(event.start_mark)
@@ -379,6 +408,74 @@ def parse_with_problems(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH):
         problems.append(YamlProblem(1, 1, "YAML error: " + " ".join(str(exc).split())))
         raise YamlError(problems) from None
     return root, _unpack(root_mark), problems
+
+
+# The shape of a large generated or exported org file: top-level keys with plain values, and
+# top-level keys holding a list of flat mappings of plain values, one "key: value" a line.
+# Such a file is read line by line, several times faster than through libyaml's events; the
+# values and positions are the ones the general reader gives (a property test compares them).
+# Any other line (a comment, a quote, a flow collection, a nested list, an empty value, a
+# duplicate key, a tab, a CR, ...) sends the whole file to the general reader.
+_SIMPLE_LINE = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_]*):(?: (\w(?:[\w .\-]*[\w.\-])?))?\n")
+
+
+def _parse_simple(text: str) -> tuple[YamlMap, int] | None:
+    """``(root, root mark)`` of a file of the simple shape above, or None for any other file."""
+    if not text.endswith("\n") or "\r" in text:
+        return None
+    root = YamlMap(1 << _COLUMN_BITS | 1)
+    keys: dict[str, str] = {}
+    nulls = _NULLS
+    listed: YamlList | None = None  # the list under the last top-level key
+    entry: YamlMap | None = None  # its last entry
+    dash = 0  # the column of that list's dashes (0-based)
+    pending: tuple[str, int] | None = None  # a top-level key without a value: its list follows
+    line = position = 0
+    end = len(text)
+    match_line = _SIMPLE_LINE.match
+    while position < end:
+        match = match_line(text, position)  # anchored: a line that does not fit stops the reading
+        if match is None:
+            return None
+        position = match.end()
+        line += 1
+        indent, item, key, written = match.groups()
+        width = len(indent)
+        key = keys.setdefault(key, key)
+        here = line << _COLUMN_BITS
+        if item is None and width == 0:  # a top-level key
+            if pending is not None or key in root:
+                return None
+            listed = entry = None
+            if written is None:
+                pending = (key, here | 1)
+                continue
+            root[key] = None if written in nulls else written
+            root._marks[key] = (here | 1) << _VALUE_BITS | here | len(key) + 3
+            continue
+        if written is None:
+            return None
+        if item is not None:  # "- key: value" starts an entry of the list
+            if pending is not None:
+                listed = YamlList(here | width + 1)
+                root[pending[0]] = listed
+                root._marks[pending[0]] = pending[1] << _VALUE_BITS | listed._mark
+                dash, pending = width, None
+            elif listed is None or width != dash:
+                return None
+            column = width + 3
+            entry = YamlMap(here | column)
+            listed.append(entry)
+            listed._item_marks.append(entry._mark)
+        elif entry is None or width != dash + 2 or key in entry:
+            return None
+        else:
+            column = width + 1
+        entry[key] = None if written in nulls else written
+        entry._marks[key] = (here | column) << _VALUE_BITS | here | column + len(key) + 2
+    if pending is not None or not root:
+        return None
+    return root, root._mark
 
 
 def _collect_merge(frame: _Frame, value, mark: int, fail) -> None:
