@@ -135,7 +135,19 @@ def test_title_maps_to_the_named_role(title, role):
     # German compounds: a function joined to a job word.
     ("Personalreferentin", "people", 40),
     ("Haushaltssachbearbeiter", "finance", 30),
-    ("Referatsleiterin Haushalt", "finance", 60),
+    # A head of a unit of any size is in the director / head band, as "Head of X" is.
+    ("Referatsleiterin Haushalt", "finance", 70),
+    ("Chief of Section, Human Resources", "people", 70),
+    ("Büroleiterin", "operations", 70),
+    ("Persönliche Referentin", "operations", 40),
+    # UN Secretariat: an officer of a field of public policy.
+    ("Population Affairs Officer", "other", 40),
+    ("Statistics Assistant", "data", 30),
+    ("Vice President, Corporate Affairs", "marketing", 80),
+    # An engineer of a business function works in it.
+    ("Product Marketing Engineer", "marketing", 40),
+    ("Distinguished Engineer", "engineering", 70),
+    ("Senior Distinguished Engineer", "engineering", 70),
     ("Datenschutzbeauftragter", "legal", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
@@ -149,6 +161,10 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Vibes Wrangler", "President, North America", "Marketing", "Sales and Marketing Manager",
                                    "Assistant Technician", "Development Officer", "Director of Technology", "Support Specialist",
                                    "Medical Assistant or Receptionist", "Human Resources Manager/Architect Employee Relations",
+                                   # Two functions compete and no job word decides.
+                                   "IT Compliance Manager", "Safety Data Specialist",
+                                   # The executive is whom the person serves.
+                                   "Special Representative of the Secretary-General",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)
@@ -252,6 +268,9 @@ def test_vocabulary_tables_are_consistent():
             if name == "functions" and row["kind"] != "ignore":
                 assert row["family"] in FAMILIES, row
     vocabulary = Vocabulary.builtin()
+    from orgmodel.roles.titles import _MODIFIERS
+    for phrase in vocabulary.phrases.values():
+        assert phrase.kind != "modifier" or phrase.op in _MODIFIERS, phrase
     for (stem, band, _word), role_id in vocabulary.ladders.items():
         assert role_id in CATALOG, role_id
         # A named role's own rank may sit one band above the words ("Engineering Manager" is 60).

@@ -19,9 +19,17 @@ and matched, longest phrase first, against the vocabulary tables in
 - ``compounds.csv``: job words that end German compounds ("Personal|referentin").
 
 Function beats word position: the family comes from the first segment that
-names one, from its last head, else its domain word (of two, the last, unless
-it is "operations"; two joined by "and" are ambiguous), else its last weak head ("VP, Product Marketing" is marketing, "Group Manager, Product
-Management" is product). The bare word "product" names product management
+names one, from its last head, else its domain word, else its last weak head
+("VP, Product Marketing" is marketing, "Group Manager, Product Management" is
+product). Of two domain words of different families, "operations", "support"
+or "strategy" last serve the one before ("Computer Operations"), sales or
+marketing last sell the one before ("Advertising Sales"); any other two
+compete and the title is ambiguous ("IT Compliance Manager"), as are two joined
+by "and" ("Sales & Marketing Manager"). A generic engineering word takes the
+family of a data, IT, marketing, sales or customer function just before it
+("Data Integration Developer", "Product Marketing Engineer"). An executive named
+after a lesser job word is whom the person serves, like the words after "to"
+("Special Representative of the Secretary-General"). The bare word "product" names product management
 only at a leader's level ("Head of Product"), never for "Product Specialist";
 "support" alone likewise ("Support Director", not "Support Specialist").
 "Technician", "technologist", "attendant" and "aide" say a level, not a
@@ -81,7 +89,8 @@ _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
 _JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
 #: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
 _SERVING_DOMAINS = frozenset({"support", "strategy"})
-_TECH_FAMILIES = frozenset({"data", "it"})
+_OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer"})
+_SELLING_FAMILIES = frozenset({"sales", "marketing"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 #: Function words that name a family alone only at a leader's level: "Head of Product" is product
 #: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
@@ -280,6 +289,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     segments, assistant_to = _cut_at_to(segments)
     segments, grade, grade_word = _take_grades(segments, vocabulary)
     matched = [_match_phrases(words, vocabulary) for words in segments]
+    segments, matched = _cut_at_whom_served(segments, matched)
     function_at = next((i for i, found in enumerate(matched)
                         if any(m.phrase.kind in _FUNCTION_KINDS for m in found)), None)
     considered = matched if function_at is None else matched[:function_at + 1]
@@ -364,6 +374,21 @@ def _cut_at_to(segments: list[list[str]]) -> tuple[list[list[str]], bool]:
     return segments, False
 
 
+def _cut_at_whom_served(segments: list[list[str]], matched: list[list[_Match]]):
+    """Drop an executive named after a lesser job word, and what follows it, as "to" does.
+
+    "Special Representative of the Secretary-General", "Senior Adviser of the CEO": the
+    executive is whom the person serves. "EVP & CFO" keeps both: a vice president is not lesser.
+    """
+    for index, found in enumerate(matched):
+        for i, match in enumerate(found):
+            if match.phrase.kind == "rank" and match.phrase.family == "executive" and any(
+                    m.phrase.kind in ("position", "head", "weak") and (m.phrase.band or 0) < 80 for m in found[:i]):
+                words = segments[index][:match.position]
+                return segments[:index] + [words], matched[:index] + [found[:i]]
+    return segments, matched
+
+
 def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[list[list[str]], int | None, str]:
     """Remove grade words ("II", "L5") from segments of more than one word; the last banded one counts."""
     grade, grade_word, kept_segments = None, "", []
@@ -400,13 +425,16 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
         # "operations" of something is that something's operations.
         if last.phrase.stem == "operations" or last.phrase.text in _SERVING_DOMAINS:
             return domains[-2]
-        return last
+        # "Fleet Sales", "Financial Services Marketing": what is sold is named first. Any
+        # other two functions compete ("IT Compliance", "Safety Data"): the title is ambiguous.
+        return last if last.phrase.family in _SELLING_FAMILIES else None
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
     if chosen.phrase.kind == "tech":
-        # "Data Integration Developer", "Information Systems Architect": a data or IT
-        # domain says more than the generic engineering word after it.
-        chosen = next((m for m in domains if m.phrase.family in _TECH_FAMILIES and m.position < chosen.position),
-                      chosen)
+        # "Data Integration Developer", "Information Systems Architect", "Product Marketing
+        # Engineer": the function just before the generic engineering word says more.
+        before = [m for m in domains if m.position < chosen.position]
+        if before and before[-1].phrase.family in _OVER_ENGINEER_FAMILIES:
+            chosen = before[-1]
     return chosen
 
 
@@ -488,4 +516,6 @@ _MODIFIERS = {
     "lead": lambda band: 50 if band <= 40 else band,
     "group": lambda band: 60 if band == 50 else band,
     "chief": lambda band: max(band, 70),
+    # "Distinguished Engineer": above principal, the director band.
+    "distinguished": lambda band: max(band, 70),
 }
