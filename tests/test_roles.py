@@ -105,7 +105,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("Machinist", "operations", 40),
     ("Quality Inspector", "operations", 40),
     ("Buyer", "operations", 40),
-    ("Engineer III", "engineering", 50),
+    # Roman grades step within a job, they do not change its level; L-grades do.
+    ("Engineer III", "engineering", 40),
+    ("Administrative Asst III", "operations", 30),
     ("Political Affairs Officer", "other", 40),
     ("Associate Programme Management Officer", "operations", 30),
     ("Under-Secretary-General", "executive", 90),
@@ -146,8 +148,20 @@ def test_title_maps_to_the_named_role(title, role):
     ("Vice President, Corporate Affairs", "marketing", 80),
     # An engineer of a business function works in it.
     ("Product Marketing Engineer", "marketing", 40),
-    ("Distinguished Engineer", "engineering", 70),
-    ("Senior Distinguished Engineer", "engineering", 70),
+    # Compliance, like support and strategy, serves the function before it.
+    ("IT Compliance Manager", "it", 50),
+    ("Distinguished Engineer", "engineering", 60),
+    ("Chief Legal Officer & Corporate Secretary", "executive", 90),
+    ("IT, Business Systems Analyst", "it", 40),
+    ("Programmer/Analyst", "engineering", 40),
+    ("Finance and Administration Officer", "finance", 40),
+    ("Director, Sales Strategy & Operations", "sales", 70),
+    ("HR Records Specialist", "people", 40),
+    # "Head" before a job word is the senior of that job; "Head of X" heads a unit.
+    ("Head Storekeeper", "operations", 50),
+    ("Chief Research Analyst", "research", 60),
+    ("Supvsr of Personnel Services", "people", 50),
+    ("Executive Business Partner, CTO", "operations", 30),
     ("Datenschutzbeauftragter", "legal", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
@@ -160,9 +174,11 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Team Lead", "Associate", "Product Specialist", "Product Analyst",
                                    "Vibes Wrangler", "President, North America", "Marketing", "Sales and Marketing Manager",
                                    "Assistant Technician", "Development Officer", "Director of Technology", "Support Specialist",
-                                   "Medical Assistant or Receptionist", "Human Resources Manager/Architect Employee Relations",
+                                   "Medical Assistant or Receptionist", "Retail Sales Associate / Photographer",
                                    # Two functions compete and no job word decides.
-                                   "IT Compliance Manager", "Safety Data Specialist",
+                                   "Sales & Compliance Manager",
+                                   # A PM may manage products, projects or programmes: the area named decides.
+                                   "Sr. PM, Fulfillment",
                                    # The executive is whom the person serves.
                                    "Special Representative of the Secretary-General",
                                    ""])

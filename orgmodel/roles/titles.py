@@ -21,11 +21,14 @@ and matched, longest phrase first, against the vocabulary tables in
 Function beats word position: the family comes from the first segment that
 names one, from its last head, else its domain word, else its last weak head
 ("VP, Product Marketing" is marketing, "Group Manager, Product Management" is
-product). Of two domain words of different families, "operations", "support"
-or "strategy" last serve the one before ("Computer Operations"), sales or
-marketing last sell the one before ("Advertising Sales"); any other two
-compete and the title is ambiguous ("IT Compliance Manager"), as are two joined
-by "and" ("Sales & Marketing Manager"). A generic engineering word takes the
+product). Of two domain words of different families the last names the family
+("Advertising Sales"), unless it is "operations", "support", "strategy" or
+"compliance", which serve the one before ("Computer Operations", "IT Compliance");
+two joined by "and" are ambiguous ("Sales & Marketing Manager"). A job word that
+manages whatever it is given ("PM", "Program Manager") yields to a function of
+another family named in a later segment: the title is then ambiguous ("Sr. PM,
+Fulfillment"). A level missing from the function's segment is taken from the
+segments after it ("IT, Business Systems Analyst"). A generic engineering word takes the
 family of a data, IT, marketing, sales or customer function just before it
 ("Data Integration Developer", "Product Marketing Engineer"). An executive named
 after a lesser job word is whom the person serves, like the words after "to"
@@ -85,12 +88,16 @@ _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 _WORD = re.compile(r"[a-z0-9]+")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
+_PLURAL_JOB_KINDS = _LEVEL_KINDS | {"head", "tech", "weak"}
 #: What names a job rather than only its function: "or" between two of them offers alternatives.
 _JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
 #: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
-_SERVING_DOMAINS = frozenset({"support", "strategy"})
+#: Families of weak job words that manage whatever the title names: products, projects, programmes.
+_MANAGED_FAMILIES = frozenset({"product", "operations"})
+_SERVING_ANY = frozenset({"records", "administration"})
+_SERVING_DOMAINS = frozenset({"support", "strategy", "compliance", "program", "programme", "project", "quality",
+                              "quality assurance", "quality control"}) | _SERVING_ANY
 _OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer"})
-_SELLING_FAMILIES = frozenset({"sales", "marketing"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 #: Function words that name a family alone only at a leader's level: "Head of Product" is product
 #: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
@@ -121,6 +128,8 @@ class Vocabulary:
     ladders: dict[tuple[str, int | None, str], str]
     longest: int
     compound_suffixes: tuple[str, ...] = ()
+    #: Abbreviations that several jobs share ("PM": product, project or program manager), by their expansion.
+    shared: dict[str, str] = field(default_factory=dict)
 
     def split(self, word: str) -> tuple[str, ...]:
         """A word spelled out, or a compound cut before its job word ("Personalreferentin").
@@ -134,8 +143,8 @@ class Vocabulary:
         if word in self.phrases:
             return (word,)
         singular = self.phrases.get(word[:-1]) if word.endswith("s") else None
-        if singular is not None and singular.kind in _LEVEL_KINDS:
-            # "Sales Representatives", "Stock Associates": a plural level word is the job in a list of posts.
+        if singular is not None and singular.kind in _PLURAL_JOB_KINDS:
+            # "Sales Representatives", "Solutions Architects": a plural job word is the job in a list of posts.
             return (word[:-1],)
         for suffix in self.compound_suffixes:
             prefix = word[:-len(suffix)]
@@ -160,7 +169,8 @@ class Vocabulary:
         longest = max(len(key.split()) for key in phrases)
         # Longest suffix first, so "leiterin" is not cut as "leiter" + "in".
         suffixes = tuple(sorted((row["suffix"] for row in _table("compounds")), key=len, reverse=True))
-        return cls(phrases, abbreviations, grades, ladders, longest, suffixes)
+        shared = {row["abbreviation"]: row["expansion"] for row in _table("abbreviations") if row["shared"]}
+        return cls(phrases, abbreviations, grades, ladders, longest, suffixes, shared)
 
 
 def _table(name: str) -> list[dict[str, str]]:
@@ -298,19 +308,24 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
 
     chosen = None
     if function_at is not None:
-        chosen = _choose_function(matched[function_at], segments[function_at])
+        segment_words = segments[function_at]
+        chosen = _choose_function(matched[function_at], segment_words)
+        if _chief_officer(segment_words) and not (chosen and chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
+            # "Chief Revenue Officer", "Chief Marketing and Strategy Officer": a chief officer of
+            # known functions is C-level.
+            chosen = _Match(Phrase(" ".join(segment_words), "rank", "executive", 90), chosen.position if chosen else 0)
         if chosen is None:
             domains = [m.phrase.text for m in matched[function_at] if m.phrase.kind == "domain"]
             return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
                                          "and no job word to choose between them")
-        segment_words = segments[function_at]
         alternatives = _alternative_families(matched[function_at], segment_words)
         if alternatives:
             return _replace(base, reason=f"the title names alternative jobs of different families "
                                          f"({' or '.join(map(repr, alternatives))})")
-        if _chief_officer(segment_words) and not (chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
-            # "Chief Revenue Officer": a chief officer of a known function is C-level.
-            chosen = _Match(Phrase(" ".join(segment_words), "rank", "executive", 90), chosen.position)
+        other = _other_family_after(chosen, matched[function_at + 1:], _shared_jobs(title, vocabulary))
+        if other:
+            return _replace(base, reason=f"{chosen.phrase.text!r} is a job of several families and the title "
+                                         f"goes on to name another one ({other!r})")
     elif segments and _chief_officer(segments[0]):
         # "Chief Happiness Officer": Chief X Officer is C-level even when X names no family.
         chosen, function_at = _Match(Phrase(" ".join(segments[0]), "rank", "executive", 90), 0), 0
@@ -322,6 +337,15 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         default_band = chosen.phrase.band or next((m.phrase.band for m in reversed(matched[function_at])
                                                    if m.phrase.kind in ("head", "weak", "tech") and m.phrase.band), None)
     band, level_words, entry = _level(considered, chosen, default_band)
+    if chosen is not None and band is None:
+        # "IT, Business Systems Analyst", "Marketing - Manager": the level comes after the function,
+        # from segments that name no other family ("Wine Sales, Cashiers" stops at the cashiers).
+        same = list(considered)
+        for found in matched[function_at + 1:]:
+            if any(m.phrase.kind in _FUNCTION_KINDS and m.phrase.family != chosen.phrase.family for m in found):
+                break
+            same.append(found)
+        band, level_words, entry = _level(same, chosen, default_band)
     alone = [m for found in considered for m in found if m.phrase.kind == "alone"]
     if assistant_to:
         return _replace(base, family="operations", band=30, stem="executive_assistant",
@@ -418,16 +442,17 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
     domains = [m for m in found if m.phrase.kind == "domain"]
     weak = [m for m in found if m.phrase.kind == "weak"]
     if not strong and len({m.phrase.family for m in domains}) > 1:
-        first, last = domains[0], domains[-1]
-        if any(m.phrase.family != first.phrase.family and _joined_by_and(words, first, m) for m in domains[1:]):
+        # "Finance and Administration Officer": administration and records serve any function.
+        while len(domains) > 1 and domains[-1].phrase.text in _SERVING_ANY:
+            domains = domains[:-1]
+        if any(a.phrase.family != b.phrase.family and _joined_by_and(words, a, b) for a, b in zip(domains, domains[1:])):
             return None  # "Sales & Marketing Manager": two functions side by side
         # "Advertising Sales", "Computer Operations": the last function word is the head, but
-        # "operations" of something is that something's operations.
-        if last.phrase.stem == "operations" or last.phrase.text in _SERVING_DOMAINS:
-            return domains[-2]
-        # "Fleet Sales", "Financial Services Marketing": what is sold is named first. Any
-        # other two functions compete ("IT Compliance", "Safety Data"): the title is ambiguous.
-        return last if last.phrase.family in _SELLING_FAMILIES else None
+        # "operations" of something is that something's operations ("HR Records Administration").
+        while len(domains) > 1 and (domains[-1].phrase.stem == "operations"
+                                    or domains[-1].phrase.text in _SERVING_DOMAINS):
+            domains = domains[:-1]
+        return domains[-1]
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
     if chosen.phrase.kind == "tech":
         # "Data Integration Developer", "Information Systems Architect", "Product Marketing
@@ -450,14 +475,40 @@ def _alternative_families(found: list[_Match], words: list[str]) -> tuple[str, s
         return None
     families = [next((m.phrase.family for m in reversed(side) if m.phrase.kind in _FUNCTION_KINDS), "")
                 for side in (before, after)]
-    if families[0] != families[1]:
+    # "Programmer/Analyst": a level word alone, with no family of its own, offers no other family.
+    level_only = [not family and all(m.phrase.kind in _LEVEL_KINDS for m in side) and len(side) == len(words_of)
+                  for family, side, words_of in zip(families, (before, after), (words[:split], words[split + 1:]))]
+    if families[0] != families[1] and not any(level_only):
         return before[-1].phrase.text, after[-1].phrase.text
     return None
 
 
 def _chief_officer(words: list[str]) -> bool:
-    """"Chief ... Officer" with at most three words between."""
+    """"Chief ... Officer" with at most three words between, alone or before "and" ("Chief Legal Officer & Secretary")."""
+    if AND in words[1:]:
+        words = words[:words.index(AND, 1)] if words[-1] != "officer" else words
     return (len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
+
+
+def _shared_jobs(title: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The expansions of the title's abbreviations that several jobs share ("PM")."""
+    if not vocabulary.shared:
+        return frozenset()
+    return frozenset(vocabulary.shared[word] for word in _WORD.findall(_fold(title[:MAX_TITLE_CHARS]))
+                     if word in vocabulary.shared)
+
+
+def _other_family_after(chosen: _Match, later: list[list[_Match]], shared: frozenset[str]) -> str:
+    """The function word of another family in a later segment, when the job word is one any family has.
+
+    "Sr. PM, Fulfillment": a PM may manage products, projects or programmes, and fulfillment
+    is not product management; "Project Manager, Payments" names no other function.
+    """
+    managing = chosen.phrase.kind == "weak" and chosen.phrase.family in _MANAGED_FAMILIES
+    if not (managing or chosen.phrase.text in shared):
+        return ""
+    return next((m.phrase.text for found in later for m in found
+                 if m.phrase.kind in ("domain", "head") and m.phrase.family != chosen.phrase.family), "")
 
 
 def _replace(reading: Reading, **changes) -> Reading:
@@ -515,7 +566,6 @@ _MODIFIERS = {
     "staff": lambda band: 60 if band <= 50 else band,
     "lead": lambda band: 50 if band <= 40 else band,
     "group": lambda band: 60 if band == 50 else band,
-    "chief": lambda band: max(band, 70),
-    # "Distinguished Engineer": above principal, the director band.
-    "distinguished": lambda band: max(band, 70),
+    # "Chief Analyst", "Chief Chemist": the senior of a job; "Chief of Section" heads a unit (70).
+    "chief": lambda band: max(band, 60),
 }
