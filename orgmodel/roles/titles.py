@@ -50,6 +50,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from importlib import resources
 
 #: Titles longer than this are cut before they are read: no real title is longer.
@@ -86,6 +87,7 @@ _SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 _WORD = re.compile(r"[a-z0-9]+")
+_POSSESSIVE = re.compile(r"[a-z]['\u2019]s\b")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
 _PLURAL_JOB_KINDS = _LEVEL_KINDS | {"head", "tech", "weak"}
@@ -93,10 +95,14 @@ _PLURAL_JOB_KINDS = _LEVEL_KINDS | {"head", "tech", "weak"}
 _JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
 #: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
 #: Families of weak job words that manage whatever the title names: products, projects, programmes.
+#: Families whose function before a generic engineering word leaves whose engineer it is open.
+_NOT_ENGINEERING_FAMILIES = frozenset({"people", "finance", "other"})
+_SELLING_FAMILIES = frozenset({"sales", "marketing"})
 _MANAGED_FAMILIES = frozenset({"product", "operations"})
 _SERVING_ANY = frozenset({"records", "administration"})
 _SERVING_DOMAINS = frozenset({"support", "strategy", "compliance", "program", "programme", "project", "quality",
-                              "quality assurance", "quality control"}) | _SERVING_ANY
+                              "quality assurance", "quality control", "program management",
+                              "programme management"}) | _SERVING_ANY
 _OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 #: Function words that name a family alone only at a leader's level: "Head of Product" is product
@@ -105,6 +111,7 @@ _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 _BARE_STEMS = {
     "product_bare": ("product_management", "Head of Product, VP Product"),
     "support_bare": ("", "Head of Support, Support Director"),
+    "strategy_bare": ("", "Head of Strategy, Director of Strategy"),
 }
 
 
@@ -200,7 +207,11 @@ def _words(text: str, abbreviations, split=None) -> list[str]:
 
 def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[str]]:
     """The title's segments as lists of normalised words (see the module docs)."""
-    vocabulary = vocabulary or Vocabulary.builtin()
+    return [words for _part, words in _parts(title, vocabulary or Vocabulary.builtin())]
+
+
+def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
+    """The title's segments: each one's text and its normalised words."""
     text = _fold(title[:MAX_TITLE_CHARS])
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
     text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
@@ -211,7 +222,7 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
     for part in _SEGMENT_BREAK.split(text):
         words = _words(part, vocabulary.abbreviations, vocabulary.split)[:budget]
         if words:
-            segments.append(words)
+            segments.append((part, words))
             budget -= len(words)
         if budget <= 0:
             break
@@ -292,8 +303,11 @@ def _match_phrases(words: list[str], vocabulary: Vocabulary) -> list[_Match]:
 def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     """Read a free-text job title as a family and a level band (see the module docs)."""
     vocabulary = vocabulary or Vocabulary.builtin()
-    segments = segments_of(title, vocabulary)
+    parts = _parts(title, vocabulary)
+    segments = [words for _part, words in parts]
     normalised = _normal_form(segments, vocabulary)
+    # "Analyst - Mayor's Office": a later segment that names whose unit it is names no function.
+    segments = [words for index, (part, words) in enumerate(parts) if index == 0 or not _POSSESSIVE.search(part)]
     if not segments:
         return Reading(title, normalised, reason="the title has no words orgmodel reads (Latin letters and digits)")
     segments, assistant_to = _cut_at_to(segments)
@@ -442,24 +456,35 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
     domains = [m for m in found if m.phrase.kind == "domain"]
     weak = [m for m in found if m.phrase.kind == "weak"]
     if not strong and len({m.phrase.family for m in domains}) > 1:
-        # "Finance and Administration Officer": administration and records serve any function.
-        while len(domains) > 1 and domains[-1].phrase.text in _SERVING_ANY:
+        # "Finance and Administration Officer", "Sales & Operations": these serve any function.
+        while len(domains) > 1 and (domains[-1].phrase.text in _SERVING_ANY or domains[-1].phrase.stem == "operations"):
             domains = domains[:-1]
-        if any(a.phrase.family != b.phrase.family and _joined_by_and(words, a, b) for a, b in zip(domains, domains[1:])):
+        if any(a.phrase.family != b.phrase.family and _joined_by_and(words, a, b) for a, b in pairwise(domains)):
             return None  # "Sales & Marketing Manager": two functions side by side
         # "Advertising Sales", "Computer Operations": the last function word is the head, but
         # "operations" of something is that something's operations ("HR Records Administration").
         while len(domains) > 1 and (domains[-1].phrase.stem == "operations"
                                     or domains[-1].phrase.text in _SERVING_DOMAINS):
             domains = domains[:-1]
-        return domains[-1]
+        last = domains[-1]
+        if (last.phrase.family in _SELLING_FAMILIES or last.phrase.text == "analytics"
+                or len({m.phrase.family for m in domains}) == 1):
+            return last  # "Advertising Sales", "People Analytics": what is sold or analysed, then the work
+        return None  # "Safety Data", "Pharmacy Innovation": two functions compete
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
+    if chosen.phrase.kind == "rank" and chosen.phrase.family == "executive" and (chosen.phrase.band or 0) < 100:
+        # "Assistant Secretary-General for Legal Affairs": the rank gives the level, the field the family.
+        chosen = next((m for m in domains if m.position > chosen.position), chosen)
     if chosen.phrase.kind == "tech":
         # "Data Integration Developer", "Information Systems Architect", "Product Marketing
         # Engineer": the function just before the generic engineering word says more.
         before = [m for m in domains if m.position < chosen.position]
+        while len(before) > 1 and before[-1].phrase.text in _SERVING_DOMAINS:
+            before = before[:-1]  # "IT Compliance Engineer"
         if before and before[-1].phrase.family in _OVER_ENGINEER_FAMILIES:
             chosen = before[-1]
+        elif before and before[-1].phrase.family in _NOT_ENGINEERING_FAMILIES:
+            return None  # "Operations Engineer", "Talent Engineer": whose engineer is it?
     return chosen
 
 
