@@ -50,8 +50,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
 from importlib import resources
+from itertools import pairwise
 
 #: Titles longer than this are cut before they are read: no real title is longer.
 MAX_TITLE_CHARS = 200
