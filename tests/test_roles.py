@@ -162,6 +162,12 @@ def test_title_maps_to_the_named_role(title, role):
     ("Chief Research Analyst", "research", 60),
     ("Supvsr of Personnel Services", "people", 50),
     ("Executive Business Partner, CTO", "operations", 30),
+    ("Assistant Secretary-General for Legal Affairs", "legal", 80),
+    ("Senior Manager, Sales Commissions", "finance", 60),
+    # Occupation words of the US Standard Occupational Classification's major groups.
+    ("Police Officer", "other", 40),
+    ("Epidemiologist", "research", 40),
+    ("Firefighter-EMT", "other", 40),
     ("Datenschutzbeauftragter", "legal", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
@@ -179,6 +185,11 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Sales & Compliance Manager",
                                    # A PM may manage products, projects or programmes: the area named decides.
                                    "Sr. PM, Fulfillment",
+                                   # A C-level title qualified by a word orgmodel does not know.
+                                   "Federal CTO",
+                                   # A later segment naming whose unit it is names no function.
+                                   "Analyst - Mayor's Office",
+                                   "Safety Data Specialist", "Strategy Consultant", "Talent Engineer",
                                    # The executive is whom the person serves.
                                    "Special Representative of the Secretary-General",
                                    ""])

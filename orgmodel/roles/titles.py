@@ -441,7 +441,9 @@ def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[lis
 
 
 def _joined_by_and(words: list[str], first: _Match, second: _Match) -> bool:
-    return AND in words[first.position + first.size:second.position]
+    """Whether "and", "&", "or" or "/" stands between two matches ("Sales & Marketing", "Sales/Marketing")."""
+    between = words[first.position + first.size:second.position]
+    return AND in between or "or" in between
 
 
 def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
@@ -472,6 +474,10 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
             return last  # "Advertising Sales", "People Analytics": what is sold or analysed, then the work
         return None  # "Safety Data", "Pharmacy Innovation": two functions compete
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
+    if (chosen.phrase.kind == "rank" and chosen.phrase.family == "executive" and (chosen.phrase.band or 0) >= 90
+            and chosen.position > 0 and words[chosen.position - 1] != AND
+            and not any(m.position + m.size == chosen.position for m in found)):
+        return None  # "Federal CTO", "Field CTO": a C-level title qualified by a word orgmodel does not know
     if chosen.phrase.kind == "rank" and chosen.phrase.family == "executive" and (chosen.phrase.band or 0) < 100:
         # "Assistant Secretary-General for Legal Affairs": the rank gives the level, the field the family.
         chosen = next((m for m in domains if m.position > chosen.position), chosen)
