@@ -168,6 +168,17 @@ def test_title_maps_to_the_named_role(title, role):
     ("Police Officer", "other", 40),
     ("Epidemiologist", "research", 40),
     ("Firefighter-EMT", "other", 40),
+    # HR-system abbreviations, dotted initials, glued grades and words cut at a field length.
+    ("Fin Anlyst,Sr", "finance", 50),
+    ("V.P., Legal Affairs", "legal", 80),
+    ("Manager2,Fin,Bud,&Actg-BU", "finance", 50),
+    ("SENIOR SOCIAL SERVICES COORDIN", "other", 40),
+    ("Inspector General", "legal", 70),
+    ("Deputy Chief Information Officer", "it", 80),
+    ("Chief Veterinary Officer", "other", 90),
+    ("Scientist - Apprentice", "research", 20),
+    ("Director of Project Finance", "finance", 70),
+    ("Executive Administrative Aide", "operations", 30),
     ("Datenschutzbeauftragter", "legal", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
@@ -185,11 +196,11 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Sales & Compliance Manager",
                                    # A PM may manage products, projects or programmes: the area named decides.
                                    "Sr. PM, Fulfillment",
-                                   # A C-level title qualified by a word orgmodel does not know.
-                                   "Federal CTO",
                                    # A later segment naming whose unit it is names no function.
                                    "Analyst - Mayor's Office",
                                    "Safety Data Specialist", "Strategy Consultant", "Talent Engineer",
+                                   # A manager or general manager of nothing named.
+                                   "General Manager, ESC", "Chief Officer", "Deputy Chair",
                                    # The executive is whom the person serves.
                                    "Special Representative of the Secretary-General",
                                    ""])

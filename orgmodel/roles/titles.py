@@ -87,6 +87,8 @@ _SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 _WORD = re.compile(r"[a-z0-9]+")
+_DOTTED_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
+_GLUED_GRADE = re.compile(r"\b([a-z]{3,})(\d+)\b")
 _POSSESSIVE = re.compile(r"[a-z]['\u2019]s\b")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
@@ -99,8 +101,10 @@ _JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
 _NOT_ENGINEERING_FAMILIES = frozenset({"people", "finance", "other"})
 _SELLING_FAMILIES = frozenset({"sales", "marketing"})
 _MANAGED_FAMILIES = frozenset({"product", "operations"})
-_SERVING_ANY = frozenset({"records", "administration"})
-_SERVING_DOMAINS = frozenset({"support", "strategy", "compliance", "program", "programme", "project", "quality",
+_SERVING_ANY = frozenset({"records", "administration", "administrative", "office", "program", "programme", "project",
+                          "corporate services", "corporate support"})
+_SERVING_DOMAINS = frozenset({"support", "strategy", "compliance", "quality", "policy", "training", "delivery",
+                              "service delivery", "helpdesk", "help desk",
                               "quality assurance", "quality control", "program management",
                               "programme management"}) | _SERVING_ANY
 _OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer"})
@@ -137,6 +141,8 @@ class Vocabulary:
     compound_suffixes: tuple[str, ...] = ()
     #: Abbreviations that several jobs share ("PM": product, project or program manager), by their expansion.
     shared: dict[str, str] = field(default_factory=dict)
+    #: Level words by their first letters, for titles an HR system cut short ("Coordin" -> "coordinator").
+    truncated: dict[str, str] = field(default_factory=dict)
 
     def split(self, word: str) -> tuple[str, ...]:
         """A word spelled out, or a compound cut before its job word ("Personalreferentin").
@@ -177,7 +183,20 @@ class Vocabulary:
         # Longest suffix first, so "leiterin" is not cut as "leiter" + "in".
         suffixes = tuple(sorted((row["suffix"] for row in _table("compounds")), key=len, reverse=True))
         shared = {row["abbreviation"]: row["expansion"] for row in _table("abbreviations") if row["shared"]}
-        return cls(phrases, abbreviations, grades, ladders, longest, suffixes, shared)
+        return cls(phrases, abbreviations, grades, ladders, longest, suffixes, shared, _truncations(phrases))
+
+
+def _truncations(phrases: dict[str, Phrase]) -> dict[str, str]:
+    """Each cut of five letters or more of a one-word level word that is no word of the vocabulary ("general")."""
+    cuts: dict[str, str] = {}
+    known = {part for phrase in phrases for part in phrase.split()}
+    for word, phrase in phrases.items():
+        if phrase.kind in _LEVEL_KINDS and " " not in word:
+            for end in range(5, len(word)):
+                cut = word[:end]
+                if cut not in known:
+                    cuts[cut] = word if cuts.get(cut, word) == word else ""
+    return {cut: word for cut, word in cuts.items() if word}
 
 
 def _table(name: str) -> list[dict[str, str]]:
@@ -214,6 +233,9 @@ def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
     """The title's segments: each one's text and its normalised words."""
     text = _fold(title[:MAX_TITLE_CHARS])
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
+    # "V.P.", "S.V.P.": dotted initials are one abbreviation; "Manager2": a grade glued to its word.
+    text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _GLUED_GRADE.sub(r"\1 \2", text)
     text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
     outside = _PARENTHESES.sub(",", text)
     if _WORD.search(outside):
@@ -226,6 +248,10 @@ def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
             budget -= len(words)
         if budget <= 0:
             break
+    if segments:
+        # "SENIOR SOCIAL SERVICES COORDIN": an HR system cut the title's last word short.
+        part, words = segments[-1]
+        words[-1] = vocabulary.truncated.get(words[-1], words[-1])
     return segments
 
 
@@ -326,10 +352,14 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         chosen = _choose_function(matched[function_at], segment_words)
         if _chief_officer(segment_words) and not (chosen and chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
             # "Chief Revenue Officer", "Chief Marketing and Strategy Officer": a chief officer of
-            # known functions is C-level.
-            chosen = _Match(Phrase(" ".join(segment_words), "rank", "executive", 90), chosen.position if chosen else 0)
+            # known functions is C-level; a chief clinical officer heads a profession ("Chief
+            # Veterinary Officer" is other 90).
+            family = "other" if chosen and chosen.phrase.family == "other" else "executive"
+            chosen = _Match(Phrase(" ".join(segment_words), "rank", family, 90), chosen.position if chosen else 0)
         if chosen is None:
             domains = [m.phrase.text for m in matched[function_at] if m.phrase.kind == "domain"]
+            if len(domains) < 2:
+                return _replace(base, reason="the title qualifies its job with words orgmodel does not read")
             return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
                                          "and no job word to choose between them")
         alternatives = _alternative_families(matched[function_at], segment_words)
@@ -351,15 +381,18 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         default_band = chosen.phrase.band or next((m.phrase.band for m in reversed(matched[function_at])
                                                    if m.phrase.kind in ("head", "weak", "tech") and m.phrase.band), None)
     band, level_words, entry = _level(considered, chosen, default_band)
-    if chosen is not None and band is None:
-        # "IT, Business Systems Analyst", "Marketing - Manager": the level comes after the function,
-        # from segments that name no other family ("Wine Sales, Cashiers" stops at the cashiers).
+    if chosen is not None:
+        # "IT, Business Systems Analyst", "Scientist - Apprentice": a level missing from the function's
+        # segment, or an entry level, comes from the segments after it that name no other family
+        # ("Wine Sales, Cashiers" stops at the cashiers).
         same = list(considered)
         for found in matched[function_at + 1:]:
             if any(m.phrase.kind in _FUNCTION_KINDS and m.phrase.family != chosen.phrase.family for m in found):
                 break
             same.append(found)
-        band, level_words, entry = _level(same, chosen, default_band)
+        later = [m for found in same[len(considered):] for m in found]
+        if band is None or any(m.phrase.kind in ("entry", "modifier") for m in later):
+            band, level_words, entry = _level(same, chosen, default_band)
     alone = [m for found in considered for m in found if m.phrase.kind == "alone"]
     if assistant_to:
         return _replace(base, family="operations", band=30, stem="executive_assistant",
@@ -367,7 +400,8 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     if chosen is None:
         unmatched = (sum(len(words) - words.count(AND) for words in segments)
                      > sum(m.size for found in matched for m in found))
-        if alone and not unmatched and not any(m.phrase.kind in ("position", "entry") for f in matched for m in f):
+        if alone and not unmatched and not any(m.phrase.kind in ("position", "entry", "modifier")
+                                               for f in matched for m in f):
             # "President", "Founder", "Owner" with nothing else: the chief executive.
             return _replace(base, family="executive", band=100, stem="ceo",
                             family_words=alone[0].phrase.text, level_words=(alone[0].phrase.text,))
@@ -416,12 +450,15 @@ def _cut_at_whom_served(segments: list[list[str]], matched: list[list[_Match]]):
     """Drop an executive named after a lesser job word, and what follows it, as "to" does.
 
     "Special Representative of the Secretary-General", "Senior Adviser of the CEO": the
-    executive is whom the person serves. "EVP & CFO" keeps both: a vice president is not lesser.
+    executive is whom the person serves. "EVP & CFO" keeps both: a vice president is not lesser;
+    "General Manager & CEO" holds both jobs.
     """
     for index, found in enumerate(matched):
         for i, match in enumerate(found):
             if match.phrase.kind == "rank" and match.phrase.family == "executive" and any(
-                    m.phrase.kind in ("position", "head", "weak") and (m.phrase.band or 0) < 80 for m in found[:i]):
+                    m.phrase.kind in ("position", "head", "weak", "modifier") and (m.phrase.band or 0) < 80
+                    and m.phrase.band is not None and AND not in segments[index][m.position:match.position]
+                    for m in found[:i]):
                 words = segments[index][:match.position]
                 return segments[:index] + [words], matched[:index] + [found[:i]]
     return segments, matched
@@ -458,9 +495,13 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
     domains = [m for m in found if m.phrase.kind == "domain"]
     weak = [m for m in found if m.phrase.kind == "weak"]
     if not strong and len({m.phrase.family for m in domains}) > 1:
-        # "Finance and Administration Officer", "Sales & Operations": these serve any function.
-        while len(domains) > 1 and (domains[-1].phrase.text in _SERVING_ANY or domains[-1].phrase.stem == "operations"):
-            domains = domains[:-1]
+        # "Finance and Administration Officer", "Director of Project Finance", "Office of Human
+        # Resources": these serve any function, wherever they stand.
+        serving = [m for m in domains if m.phrase.text in _SERVING_ANY]
+        if len(serving) < len(domains):
+            domains = [m for m in domains if m not in serving]
+        while len(domains) > 1 and domains[-1].phrase.stem == "operations":
+            domains = domains[:-1]  # "Sales & Operations"
         if any(a.phrase.family != b.phrase.family and _joined_by_and(words, a, b) for a, b in pairwise(domains)):
             return None  # "Sales & Marketing Manager": two functions side by side
         # "Advertising Sales", "Computer Operations": the last function word is the head, but
@@ -474,12 +515,10 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
             return last  # "Advertising Sales", "People Analytics": what is sold or analysed, then the work
         return None  # "Safety Data", "Pharmacy Innovation": two functions compete
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
-    if (chosen.phrase.kind == "rank" and chosen.phrase.family == "executive" and (chosen.phrase.band or 0) >= 90
-            and chosen.position > 0 and words[chosen.position - 1] != AND
-            and not any(m.position + m.size == chosen.position for m in found)):
-        return None  # "Federal CTO", "Field CTO": a C-level title qualified by a word orgmodel does not know
-    if chosen.phrase.kind == "rank" and chosen.phrase.family == "executive" and (chosen.phrase.band or 0) < 100:
-        # "Assistant Secretary-General for Legal Affairs": the rank gives the level, the field the family.
+    if (chosen.phrase.kind == "rank" and chosen.phrase.family == "executive" and (chosen.phrase.band or 0) < 100
+            and not _chief_officer(chosen.phrase.text.split())):
+        # "Assistant Secretary-General for Legal Affairs": the rank gives the level, the field the family
+        # (a CFO "Defence Infrastructure Organisation" stays the CFO).
         chosen = next((m for m in domains if m.position > chosen.position), chosen)
     if chosen.phrase.kind == "tech":
         # "Data Integration Developer", "Information Systems Architect", "Product Marketing
@@ -518,7 +557,8 @@ def _chief_officer(words: list[str]) -> bool:
     """"Chief ... Officer" with at most three words between, alone or before "and" ("Chief Legal Officer & Secretary")."""
     if AND in words[1:]:
         words = words[:words.index(AND, 1)] if words[-1] != "officer" else words
-    return (len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
+    # "Chief Officer" alone names no function (a ship's or a council's chief officer).
+    return (3 <= len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
 
 
 def _shared_jobs(title: str, vocabulary: Vocabulary) -> frozenset[str]:
@@ -530,13 +570,15 @@ def _shared_jobs(title: str, vocabulary: Vocabulary) -> frozenset[str]:
 
 
 def _other_family_after(chosen: _Match, later: list[list[_Match]], shared: frozenset[str]) -> str:
-    """The function word of another family in a later segment, when the job word is one any family has.
+    """The function word of another family in a later segment, when the job word is one any family has
+    or "product" alone.
 
     "Sr. PM, Fulfillment": a PM may manage products, projects or programmes, and fulfillment
     is not product management; "Project Manager, Payments" names no other function.
     """
     managing = chosen.phrase.kind == "weak" and chosen.phrase.family in _MANAGED_FAMILIES
-    if not (managing or chosen.phrase.text in shared):
+    # "Deputy Director Product, Process Owner and Policy": "product" alone is as open.
+    if not (managing or chosen.phrase.text in shared or chosen.phrase.stem == "product_bare"):
         return ""
     return next((m.phrase.text for found in later for m in found
                  if m.phrase.kind in ("domain", "head") and m.phrase.family != chosen.phrase.family), "")
@@ -594,6 +636,10 @@ _MODIFIERS = {
     "junior": lambda band: 30 if band <= 50 else band,
     "under": lambda band: band - 10 if band >= 60 else 30,
     "deputy": lambda band: band - 10 if band >= 50 else 30,
+    # "Deputy Director" is one band down; a deputy of an individual contributor does the same job.
+    "second": lambda band: band - 10 if band >= 60 else band,
+    # "Executive" before another job word ("Executive Administrative Aide") says no level of its own.
+    "keep": lambda band: band,
     "staff": lambda band: 60 if band <= 50 else band,
     "lead": lambda band: 50 if band <= 40 else band,
     "group": lambda band: 60 if band == 50 else band,
