@@ -30,8 +30,9 @@ from pathlib import Path
 
 from ..findings import OrgInputError, Problem
 from ..gcpause import collector_paused
+from ..model import ROLE_ID_CHARACTERS, is_role_id
 from ..org import Org, Person, Team
-from ..roles import UNKNOWN, Role, RoleCatalog
+from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from .presets import COMMON, FIELDS, normal_header, normal_status, preset, preset_names
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json")
@@ -47,7 +48,7 @@ _DATE_SLOTS = frozenset(_SLOT[name] for name in DATE_FIELDS)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: Control characters free text may not hold either; line breaks and tabs it may, as in YAML.
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_TEXT_FIELDS = frozenset({"name", "first_name", "last_name", "title", "department"})
+_TEXT_FIELDS = frozenset({"name", "first_name", "last_name", "title", "department", "team_name", "role_title"})
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -643,11 +644,12 @@ class TableReader:
         s = _SLOT
         as_of = self.as_of
         managers = _Managers(people, self)
-        catalog = RoleCatalog.builtin()
+        catalog = self.catalog(people)
         roles: dict[str, tuple[Role, str]] = {}
         teams: dict[str, Team] = {}
         team_of_department: dict[str, str] = {}
         persons: list[Person] = []
+        leads_named = "team_lead" in self.mapped
         for key, (pick, _group) in people.items():
             v = pick.values
             status_word = status_words.get(normal_status(v[s["status"]])) if isinstance(v[s["status"]], str) else None
@@ -656,13 +658,12 @@ class TableReader:
             if leaving and not self.options.keep_leavers:
                 continue
             title, role_id = v[s["title"]], v[s["role"]]
-            if title is None and role_id is None:
-                self.problem(self.place(pick, "title" if "title" in self.mapped else "role"),
-                             f"{key!r} has no job title" + (" and no role" if "role" in self.mapped else ""))
-                continue
             title = plain_title(title) if title is not None else None
             unknown_role = None
-            if role_id is not None:
+            if title is None and role_id is None:
+                # One incomplete row must not keep the rest from being checked: ORG005 names it.
+                role, source = UNKNOWN_ROLE, "unknown"
+            elif role_id is not None:
                 role = catalog.get(role_id)
                 role, source, unknown_role = (role, "role", None) if role else (UNKNOWN_ROLE, "unknown", role_id)
             else:
@@ -675,9 +676,10 @@ class TableReader:
             if isinstance(department, str):
                 team = team_of_department.get(department)
                 if team is None:
-                    team = _unique_slug(department, teams)
+                    team = self.team(department, pick, teams, managers)
                     team_of_department[department] = team
-                    teams[team] = Team(team, department)
+                elif leads_named and teams[team].lead is None and v[s["team_lead"]] is not None:
+                    self.team(department, pick, teams, managers, team)
             hired = v[s["hired"]]
             effective = v[s["effective"]]
             if hired is None and isinstance(effective, dt.date) and effective > as_of:
@@ -703,6 +705,64 @@ class TableReader:
         name = self.options.org_name or Path(self.filename).stem
         return Org(name, persons, roles=catalog, teams=teams if "department" in self.mapped else None,
                    as_of=as_of, file=self.filename, warnings=self.warnings)
+
+    def catalog(self, people: dict[str, tuple[_Row, list[_Row]]]) -> RoleCatalog:
+        """The built-in roles, extended by the custom roles the file describes (role_family and
+        friends, as ``orgmodel export`` writes them for roles defined under ``roles:``)."""
+        builtin = RoleCatalog.builtin()
+        if "role_family" not in self.mapped:
+            return builtin
+        s = _SLOT
+        custom: dict[str, tuple[Role, int]] = {}
+        for pick, _group in people.values():
+            v = pick.values
+            role_id, family = v[s["role"]], v[s["role_family"]]
+            if not isinstance(role_id, str) or family is None:
+                continue
+            if family not in FAMILIES:
+                self.problem(self.place(pick, "role_family"),
+                             f"column {self.mapped['role_family'].header!r}: {family!r} is not a role family "
+                             f"(one of {', '.join(FAMILIES)})")
+                continue
+            if not is_role_id(role_id):
+                self.problem(self.place(pick, "role"), f"role id {role_id!r} may contain only {ROLE_ID_CHARACTERS}")
+                continue
+            rank = v[s["role_rank"]]
+            if rank is not None:
+                try:
+                    rank = int(str(rank))
+                except ValueError:
+                    self.problem(self.place(pick, "role_rank"), f"column {self.mapped['role_rank'].header!r}: "
+                                                                f"{rank!r} is not a whole number")
+                    continue
+            base = builtin.get(role_id)
+            role = Role(role_id, v[s["role_title"]] or (base.title if base else role_id.replace("_", " ").title()),
+                        family, rank, base.aliases if base else (), builtin=False)
+            earlier = custom.get(role_id)
+            if earlier is not None and earlier[0] != role:
+                self.problem(self.place(pick, "role_family"),
+                             f"role {role_id!r} is described differently in row {earlier[1]}")
+                continue
+            custom.setdefault(role_id, (role, pick.number))
+        return builtin.extended({role_id: role for role_id, (role, _) in custom.items()}) if custom else builtin
+
+    def team(self, department: str, row: _Row, teams: dict[str, Team], managers: _Managers,
+             team_id: str | None = None) -> str:
+        """A team for ``department`` (or ``team_id`` again, to give it the lead a later row names):
+        its id and name, and its lead where the file names one. Beside a team_name column the
+        department column is the team's id, kept as written."""
+        team_name = row.values[_SLOT["team_name"]] if "team_name" in self.mapped else None
+        if team_id is not None:
+            team_name = teams[team_id].name
+        elif team_name is not None and department not in teams and not _CONTROL.search(department):
+            team_id = department
+        else:
+            team_id = _unique_slug(department, teams)
+        lead = row.values[_SLOT["team_lead"]]
+        if isinstance(lead, str):
+            lead = managers.resolve(lead, row, "team_lead")
+        teams[team_id] = Team(team_id, team_name or department, lead if isinstance(lead, str) else None)
+        return team_id
 
     def years(self, row: _Row) -> float | None:
         value = row.values[_SLOT["experience_years"]]
@@ -776,9 +836,10 @@ class _Managers:
             return None
         if len(matches) > 1:
             listed = " and ".join(f"{k!r} (row {n})" for k, n in matches.items())
+            who = "team lead" if field_name == "team_lead" else "manager"
             self.reader.problem(self.reader.place(row, field_name),
-                                f"manager {ref!r} matches {len(matches)} people: {listed}; "
-                                "name the manager by id or email")
+                                f"{who} {ref!r} matches {len(matches)} people: {listed}; "
+                                f"name the {who} by id or email")
             return None
         return next(iter(matches))
 
