@@ -1,8 +1,8 @@
 """HR exports (CSV, TSV, semicolon CSV, XLSX, JSON records) -> :class:`~orgmodel.org.Org`.
 
 Every cell keeps its place: ROW is the row in the file (the header is row 1),
-COL the column's number; in JSON both point at the record (``{``) a value came
-from. Problems are collected and raised together, like the YAML reader's.
+COL the column's number; in JSON a person is placed at their record's ``{`` and a
+value's problem at the value. Problems are collected and raised together, like the YAML reader's.
 
 Built for size: rows stream from the csv module and only mapped columns are
 kept, as plain (interned) strings; no per-row model is validated. Managers are
@@ -20,7 +20,7 @@ import json
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -89,6 +89,9 @@ class _Sheet:
     warnings: list[Problem] = field(default_factory=list)
     #: Cells may be numbers, booleans and dates (XLSX, JSON), not only text (CSV).
     typed: bool = False
+    #: For records (JSON): (row, column) of a record and a column header -> where that
+    #: field's value is written; None where a column's number is the place.
+    locate: Callable[[int, int, str], tuple[int, int]] | None = None
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, list[Problem]]:
@@ -244,7 +247,85 @@ def _read_json(text: str, filename: str) -> _Sheet:
         for (line, column), record in zip(places, records, strict=True):
             yield line, column, [record.get(key) for key in header]
 
-    return _Sheet(header, rows(), typed=True)
+    return _Sheet(header, rows(), typed=True, locate=_FieldFinder(text).place)
+
+
+_JSON_SCAN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([\[\]{},:])|([^\s\[\]{},:"]+))')
+
+
+class _FieldFinder:
+    """Where a flattened field (``work.reportsTo.id``, ``relations.manager``) is written in a record,
+    found by scanning that record's text again: only when a problem needs the place, so reading
+    stays one ``json.loads``."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def place(self, line: int, column: int, header: str) -> tuple[int, int]:
+        if line < 1 or line > len(self.line_starts):
+            return line, column
+        found = self.fields(self.line_starts[line - 1] + column - 1)
+        offset = found.get(header)
+        return self.position(offset) if offset is not None else (line, column)
+
+    def fields(self, start: int) -> dict[str, int]:
+        """Flattened key -> offset of its value, for the record whose ``{`` is at ``start``
+        (named as :func:`_flatten` names them)."""
+        found: dict[str, int] = {}
+        # Each open container: [is_object, path prefix, pending key or next index, type of a list item, offsets]
+        stack: list[list] = []
+        expect_key = False
+        for match in _JSON_SCAN.finditer(self.text, start):
+            string, punct, scalar = match.groups()
+            at = match.start(1) if string else match.start(2) if punct else match.start(3)
+            if punct in ("}", "]"):
+                closed = stack.pop()
+                if closed[0] and stack and not stack[-1][0] and closed[3] is not None:
+                    self.rename_typed_item(found, closed, stack[-1])
+                if not stack:
+                    return found
+                expect_key = False
+                continue
+            if punct == ",":
+                top = stack[-1]
+                if top[0]:
+                    expect_key = True
+                else:
+                    top[2] += 1
+                continue
+            if punct == ":":
+                continue
+            if stack and stack[-1][0] and expect_key:
+                stack[-1][2] = json.loads(string) if string else scalar
+                expect_key = False
+                continue
+            path = None
+            if stack:
+                top = stack[-1]
+                path = f"{top[1]}{top[2]}"
+                found.setdefault(path, at)
+                if top[0] and top[2] == "type" and string:
+                    top[3] = json.loads(string)
+            if punct == "{":
+                stack.append([True, "" if path is None else path + ".", None, None, path])
+                expect_key = True
+            elif punct == "[":
+                stack.append([False, path + ".", 0, None, path])
+        return found
+
+    @staticmethod
+    def rename_typed_item(found: dict[str, int], item: list, parent: list) -> None:
+        """A list item with a "type" (Google's relations) is named by its type, like :func:`_flatten` does."""
+        old_prefix, new_prefix = item[1], f"{parent[4]}.{item[3]}."
+        for key in [k for k in found if k.startswith(old_prefix)]:
+            found.setdefault(new_prefix + key[len(old_prefix):], found[key])
+        if new_prefix + "value" in found:
+            found.setdefault(new_prefix[:-1], found[new_prefix + "value"])
 
 
 def read_sheet(data: bytes, filename: str, suffix: str) -> _Sheet:
@@ -507,12 +588,15 @@ class TableReader:
         self.options = options
         self.as_of = as_of or dt.date.today()
         self.problems: list[Problem] = []
+        self.locate: Callable[[int, int, str], tuple[int, int]] | None = None
         self.warnings: list[Problem] = []
 
     def problem(self, place: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(self.filename, place[0], place[1], message))
 
     def place(self, row: _Row, field_name: str) -> tuple[int, int]:
+        if row.column and self.locate is not None:
+            return self.locate(row.number, row.column, self.mapped[field_name].header)
         return (row.number, row.column or self.mapped[field_name].column)
 
     def fail_if_problems(self) -> None:
@@ -522,6 +606,7 @@ class TableReader:
 
     def read(self, sheet: _Sheet) -> Org:
         self.warnings += sheet.warnings
+        self.locate, self.header = sheet.locate, sheet.header
         options = self.options
         self.mapped, problems = map_columns(sheet.header, options, self.filename)
         self.problems += problems
@@ -533,7 +618,6 @@ class TableReader:
             key_index = next(i for i, h in enumerate(sheet.header)
                              if h == options.person_key or normal_header(h) == normal_header(options.person_key))
         rows: list[_Row] = []
-        key_column = key_index + 1 if key_index is not None else None
         # One C-level pick per row: every field's cell in slot order, then the person key; an
         # unmapped field reads the empty cell appended to each row (index -1).
         indexes = [i if i is not None else -1 for i in slots]
@@ -556,12 +640,20 @@ class TableReader:
                     type(key) is str and _CONTROL.search(key)):
                 for v, i, field_name in zip(values, slots, _FIELD_ORDER, strict=True):
                     if i is not None:
-                        self.check_controls(v, (number, column or i + 1), sheet.header[i], field_name in _TEXT_FIELDS)
+                        self.check_controls(v, self.cell_place(number, column, i), sheet.header[i],
+                                            field_name in _TEXT_FIELDS)
                 if key_index is not None:
-                    self.check_controls(key, (number, column or key_column), sheet.header[key_index], False)
+                    self.check_controls(key, self.cell_place(number, column, key_index), sheet.header[key_index],
+                                        False)
             rows.append(_Row(number, column, values, key))
         self.parse_dates(rows)
         return self.build(self.pick_rows(rows), status_words)
+
+    def cell_place(self, number: int, column: int, index: int) -> tuple[int, int]:
+        """Where the cell of column ``index`` (0-based) of a row is written."""
+        if column and self.locate is not None:
+            return self.locate(number, column, self.header[index])
+        return (number, column or index + 1)
 
     def check_controls(self, value, place: tuple[int, int], header: str, free_text: bool) -> None:
         """Control characters (terminal escapes, NUL) would reach terminals and logs: an input problem,
