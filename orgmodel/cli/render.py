@@ -124,7 +124,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         from ..render.changes import org_with_ghosts
         from .review import load_spec
 
-        old = load_spec(old_spec, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+        old = load_spec(old_spec, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
         # The change marks take the outlines that findings use otherwise.
         org, changes = org_with_ghosts(diff_orgs(old, org))
         show_findings = False
