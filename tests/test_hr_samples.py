@@ -47,3 +47,10 @@ def test_the_oracle_hr_sample_imports_checks_and_draws(tmp_path):
     chart = tmp_path / "oracle.svg"
     assert run("render", sample, "-o", chart).exit_code == 0
     assert "Steven King" in chart.read_text(encoding="utf-8")
+
+
+def test_titles_reads_an_hr_export():
+    listed = run("titles", SAMPLES / "oracle-hr-employees.csv")
+    assert listed.exit_code == 0, listed.stderr
+    assert "14 titles, 65 people" in listed.stdout
+    assert "     20  Stock Clerk  -> operations_30" in listed.stdout
