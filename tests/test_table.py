@@ -311,3 +311,18 @@ def test_workday_report_as_a_service_json(tmp_path):
     org = load(path, table=TableOptions(preset="workday"))
     assert [(p.id, p.name, p.title, p.reports_to, p.line) for p in org] == [
         ("e1", "Ana Lima", "CEO", None, 2), ("e2", "Bo Chen", "CTO", "e1", 3)]
+
+
+def test_utf16_cut_short_is_a_located_problem(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes("id,title\n1,CEO\n".encode("utf-16") + b"x")
+    assert problems(path) == [f"{path}:3:1: the file starts as UTF-16 but is not valid UTF-16 here (truncated "
+                              "data): is it cut short? Export it again"]
+
+
+def test_a_history_date_column_in_both_orders_is_reported_not_compared(tmp_path):
+    path = write(tmp_path, "history.csv", "id,title,manager,effective date\n1,CEO,,01/07/2024\n"
+                                          "1,CEO,,13/01/2024\n2,CTO,1,02/31/2020\n")
+    reported = problems(path, person_key="id")
+    assert reported == [f"{path}:4:4: column 'effective date' mixes day-first dates ('13/01/2024') and "
+                        "month-first dates ('02/31/2020'); make them one format in the export"]

@@ -98,7 +98,16 @@ def _decode(data: bytes, filename: str) -> tuple[str, list[Problem]]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), []
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            # Where the damage is: line and column of the text before the bad bytes.
+            before = data[:exc.start].decode("utf-16", errors="replace")
+            line = before.count("\n") + 1
+            column = len(before) - (before.rfind("\n") + 1) + 1
+            raise OrgInputError([Problem(filename, line, column, f"the file starts as UTF-16 but is not valid "
+                                                                 f"UTF-16 here ({exc.reason}): is it cut short? "
+                                                                 "Export it again")]) from None
     head = data[:200]
     if len(head) >= 4 and head.count(0) * 3 > len(head):  # UTF-16 text without its byte-order mark
         order = "utf-16-le" if head[1] == 0 else "utf-16-be"
@@ -680,6 +689,8 @@ class TableReader:
             if column.problems:
                 for place, message in column.problems:
                     self.problem(place, message)
+                for r in rows:  # reported: the rest of the load goes on without this column
+                    r.values[slot] = None
                 continue
             parsed: dict = {}
             for value, place in first_seen.items():
