@@ -1,0 +1,121 @@
+"""Each preset reads records in the shape its vendor publishes (the API specs, SDKs and sample
+payloads named in the preset's `verified` line), not only the fixtures of tests/data/hr."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from orgmodel import load
+from orgmodel.cli import main
+
+AS_OF = "2025-06-30"
+
+
+def imported(tmp_path, system: str, document) -> dict:
+    export, out = tmp_path / f"{system}.json", tmp_path / "org.yaml"
+    export.write_text(json.dumps(document), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(export), "--from", system, "--as-of", AS_OF, "-o", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output + result.stderr
+    return {p.id: p for p in load(out)}
+
+
+def adp_worker(number, given, family, status, assignment, *, boss=None, boss_by="workerID", ended=None):
+    """A worker as ADP's Workers v2 sample payloads write one."""
+    assignment_record = {"itemID": f"a{number}", "primaryIndicator": True, "hireDate": "2019-01-11",
+                         "jobTitle": "Engineer" if boss else "CEO",
+                         "assignmentStatus": {"statusCode": {"codeValue": assignment}}}
+    if boss:
+        who = ({"workerID": {"idValue": f"W{boss}"}} if boss_by == "workerID" else {"associateOID": f"G{boss}"})
+        assignment_record["reportsTo"] = [who | {"reportsToWorkerName": {"formattedName": "Ana Lima"}}]
+    dates = {"originalHireDate": "2019-01-11"} | ({"terminationDate": ended} if ended else {})
+    return {"associateOID": f"G{number}", "workerID": {"idValue": f"W{number}"},
+            "person": {"legalName": {"givenName": given, "familyName1": family,
+                                     "formattedName": f"{family}, {given}"}},
+            "businessCommunication": {"emails": [{"emailUri": f"{given.lower()}@acme.example"}]},
+            "workerDates": dates, "workerStatus": {"statusCode": {"codeValue": status}},
+            "workAssignments": [assignment_record]}
+
+
+def test_adp_keeps_workers_on_leave_and_drops_terminated_ones(tmp_path):
+    people = imported(tmp_path, "adp", {"workers": [
+        adp_worker(1, "Ana", "Lima", "Active", "A"),
+        adp_worker(2, "Bo", "Chen", "Inactive", "L", boss=1),
+        adp_worker(3, "Cy", "Dee", "Active", "A", boss=1, boss_by="associateOID"),
+        adp_worker(4, "Gil", "Ho", "Terminated", "T", boss=1, ended="2024-12-31"),
+    ]})
+    assert sorted(people) == ["W1", "W2", "W3"]
+    assert people["W2"].reports_to == "W1" and people["W3"].reports_to == "W1"
+    assert people["W2"].name == "Bo Chen"
+
+
+def personio_employee(number, first, last, status, *, supervisor=None, hired="2012-02-01T00:00:00+0100",
+                      ended=None):
+    """An employee as Personio's personnel API returns one: every attribute a {label, value}."""
+    attributes = {"id": {"label": "id", "value": number}, "first_name": {"label": "First name", "value": first},
+                  "last_name": {"label": "Last name", "value": last},
+                  "email": {"label": "Email", "value": f"{first.lower()}@acme.example"},
+                  "position": {"label": "Position", "value": "Engineer" if supervisor else "CEO"},
+                  "department": {"label": "Department",
+                                 "value": {"type": "Department", "attributes": {"name": "Engineering"}}},
+                  "status": {"label": "Status", "value": status},
+                  "hire_date": {"label": "Hire date", "value": hired},
+                  "termination_date": {"label": "Termination date"}}
+    if ended:
+        attributes["termination_date"]["value"] = ended
+    if supervisor:
+        sup_id, sup_email = supervisor
+        attributes["supervisor"] = {"label": "Supervisor", "value": {"type": "Employee", "attributes": {
+            "id": {"label": "id", "value": sup_id}, "email": {"label": "Email", "value": sup_email}}}}
+    return {"type": "Employee", "attributes": attributes}
+
+
+def test_personio_api_records_resolve_the_supervisor_object(tmp_path):
+    people = imported(tmp_path, "personio", {"success": True, "data": [
+        personio_employee(83752, "Ana", "Lima", "active"),
+        personio_employee(83753, "Bo", "Chen", "active", supervisor=(83752, "ana@acme.example")),
+        personio_employee(83754, "Cy", "Dee", "onboarding", supervisor=(None, "Bo@Acme.Example"),
+                          hired="2025-09-01T00:00:00+0200"),
+        personio_employee(83755, "Gil", "Ho", "inactive", supervisor=(83752, None),
+                          ended="2024-12-31T00:00:00+0100"),
+    ]})
+    assert sorted(people) == ["83752", "83753", "83754"]
+    assert people["83753"].reports_to == "83752"
+    assert people["83754"].reports_to == "83753"
+    assert people["83754"].hired == dt.date(2025, 9, 1)
+    assert people["83752"].title == "CEO" and people["83753"].team == "engineering"
+
+
+def test_google_dotted_line_manager_relations_become_dotted_lines(tmp_path):
+    def user(email, given, manager=None, dotted=None):
+        relations = [{"type": t, "value": v} for t, v in (("manager", manager), ("dotted_line_manager", dotted)) if v]
+        return {"id": email.split("@")[0], "primaryEmail": email,
+                "name": {"givenName": given, "familyName": "X", "fullName": f"{given} X"},
+                "organizations": [{"title": "Engineer", "department": "R&D", "primary": True}],
+                "relations": relations, "suspended": False}
+
+    people = imported(tmp_path, "google", {"kind": "admin#directory#users", "users": [
+        user("ana@acme.example", "Ana"), user("bo@acme.example", "Bo", "ana@acme.example"),
+        user("cy@acme.example", "Cy", "ana@acme.example", dotted="bo@acme.example"),
+    ]})
+    assert people["cy@acme.example"].reports_to == "ana@acme.example"
+    assert people["cy@acme.example"].dotted_to == ("bo@acme.example",)
+
+
+def test_rippling_platform_api_employees_read_with_the_same_preset(tmp_path):
+    def employee(eid, name, manager=None, state="ACTIVE", end=None):
+        return {"id": eid, "name": name, "firstName": name.split()[0], "lastName": name.split()[1],
+                "workEmail": f"{eid}@acme.example", "title": "Engineer" if manager else "CEO",
+                "department": "Engineering", "manager": manager, "startDate": "2020-01-06", "endDate": end,
+                "roleState": state}
+
+    people = imported(tmp_path, "rippling", [
+        employee("e1", "Ana Lima"), employee("e2", "Bo Chen", "e1"),
+        employee("e3", "Gil Ho", "e1", "TERMINATED", "2024-12-31"),
+    ])
+    assert sorted(people) == ["e1", "e2"]
+    assert people["e2"].reports_to == "e1" and people["e2"].team == "engineering"
+
