@@ -119,3 +119,41 @@ def test_rippling_platform_api_employees_read_with_the_same_preset(tmp_path):
     assert sorted(people) == ["e1", "e2"]
     assert people["e2"].reports_to == "e1" and people["e2"].team == "engineering"
 
+
+
+def test_hibob_search_with_human_readable_appended_reads_names_not_list_ids(tmp_path):
+    def employee(eid, first, title_id, title, manager=None, status="Active"):
+        return {"id": eid, "firstName": first, "surname": "X", "displayName": f"{first} X",
+                  "email": f"{first.lower()}@acme.example",
+                  "work": {"title": title_id, "department": "dep-7", "startDate": "2020-01-06",
+                           "reportsTo": {"id": manager} if manager else None},
+                  "internal": {"status": status, "terminationDate": None if status == "Active" else "2024-12-31"},
+                  "humanReadable": {"work": {"title": title, "department": "Engineering"}}}
+
+    people = imported(tmp_path, "hibob", {"employees": [
+        employee("301", "Ana", "253271839", "CEO"), employee("302", "Bo", "253271840", "CTO", "301"),
+        employee("303", "Gil", "253271841", "Engineer", "302", status="Inactive"),
+    ]})
+    assert sorted(people) == ["301", "302"]
+    assert (people["302"].title, people["302"].team, people["302"].reports_to) == ("CTO", "engineering", "301")
+
+
+def test_workday_report_as_a_service_json_reads_the_manager_group(tmp_path):
+    def entry(eid, name, title, org, manager=None, hired="2020-01-06", ended=None):
+        record = {"Employee_ID": eid, "Name": name, "businessTitle": title, "Email_-_Work": f"{eid}@acme.example",
+                  "Supervisory_Organization": org, "Hire_Date": hired}
+        if manager:
+            record["Worker_s_Manager_group"] = [{"Manager_ID": manager}]
+        if ended:
+            record["Termination_Date"] = ended
+        return record
+
+    people = imported(tmp_path, "workday", {"Report_Entry": [
+        entry("emp001", "Ana Lima", "CEO", "Executive"),
+        entry("emp002", "Bo Chen", "CTO", "Engineering", "emp001"),
+        entry("emp003", "Cy Dee", "Engineering Manager", "Engineering", "emp002"),
+        entry("emp004", "Gil Ho", "Software Engineer", "Engineering", "emp003", ended="2024-12-31"),
+    ]})
+    assert sorted(people) == ["emp001", "emp002", "emp003"]
+    assert people["emp003"].reports_to == "emp002" and people["emp003"].title == "Engineering Manager"
+    assert people["emp002"].team == "engineering"
