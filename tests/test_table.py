@@ -37,11 +37,17 @@ def test_every_problem_at_its_row_and_column_all_at_once(tmp_path):
                                                   "2,Bo Chen,,1,soon\n"
                                                   ",Cy Dee,Engineer,1,\n")
     assert problems(path) == [
-        f"{path}:3:3: '2' has no job title",
         f"{path}:3:5: column 'start date': 'soon' is not a date (use ISO 2025-03-01, dd/mm/yyyy, mm/dd/yyyy or "
         "an Excel date)",
         f"{path}:4:1: this row has no person id",
     ]
+
+
+def test_a_row_with_neither_title_nor_role_is_checked_with_the_rest(tmp_path):
+    path = write(tmp_path, "people.csv", HEADER + "1,Ana Lima,CEO,,2020-01-01\n2,Bo Chen,,1,2021-01-01\n")
+    result = run("check", "--isolated", "--select", "ORG005", path)
+    assert result.exit_code == 0, result.stderr
+    assert f"{path}:3:1: ORG005 [warning] Bo Chen (2) has no role or title" in result.stdout
 
 
 def test_bad_rows_write_nothing_and_exit_2(tmp_path):
