@@ -157,3 +157,20 @@ def test_workday_report_as_a_service_json_reads_the_manager_group(tmp_path):
     assert sorted(people) == ["emp001", "emp002", "emp003"]
     assert people["emp003"].reports_to == "emp002" and people["emp003"].title == "Engineering Manager"
     assert people["emp002"].team == "engineering"
+
+
+def test_workday_team_id_and_name_columns_give_the_team_and_its_name(tmp_path):
+    def worker(eid, name, team_id, team_name, manager=""):
+        return {"Employee_ID": eid, "Full_Name": name, "Business_Title": "Engineer", "Start_Date": "2020-03-15",
+                "Manager_ID": manager, "Team_ID": team_id, "Team_Name": team_name}
+
+    export = tmp_path / "workers.json"
+    export.write_text(json.dumps([worker("1", "Ana Lima", "T-EX", "Executive"),
+                                  worker("2", "Bo Chen", "T-ENG", "Engineering", "1")]), encoding="utf-8")
+    out = tmp_path / "org.yaml"
+    result = CliRunner().invoke(main, ["import", str(export), "--from", "workday", "--as-of", AS_OF, "-o", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    org = load(out)
+    assert org["2"].team == "T-ENG" and org["2"].reports_to == "1"
+    assert {t.id: t.name for t in org.teams.values()} == {"T-EX": "Executive", "T-ENG": "Engineering"}
