@@ -14,13 +14,17 @@ from orgmodel.cli import main
 AS_OF = "2025-06-30"
 
 
-def imported(tmp_path, system: str, document) -> dict:
+def imported_org(tmp_path, system: str, document):
     export, out = tmp_path / f"{system}.json", tmp_path / "org.yaml"
     export.write_text(json.dumps(document), encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(export), "--from", system, "--as-of", AS_OF, "-o", str(out)],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output + result.stderr
-    return {p.id: p for p in load(out)}
+    return load(out)
+
+
+def imported(tmp_path, system: str, document) -> dict:
+    return {p.id: p for p in imported_org(tmp_path, system, document)}
 
 
 def adp_worker(number, given, family, status, assignment, *, boss=None, boss_by="workerID", ended=None):
@@ -164,13 +168,7 @@ def test_workday_team_id_and_name_columns_give_the_team_and_its_name(tmp_path):
         return {"Employee_ID": eid, "Full_Name": name, "Business_Title": "Engineer", "Start_Date": "2020-03-15",
                 "Manager_ID": manager, "Team_ID": team_id, "Team_Name": team_name}
 
-    export = tmp_path / "workers.json"
-    export.write_text(json.dumps([worker("1", "Ana Lima", "T-EX", "Executive"),
-                                  worker("2", "Bo Chen", "T-ENG", "Engineering", "1")]), encoding="utf-8")
-    out = tmp_path / "org.yaml"
-    result = CliRunner().invoke(main, ["import", str(export), "--from", "workday", "--as-of", AS_OF, "-o", str(out)],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.stderr
-    org = load(out)
+    org = imported_org(tmp_path, "workday", [worker("1", "Ana Lima", "T-EX", "Executive"),
+                                             worker("2", "Bo Chen", "T-ENG", "Engineering", "1")])
     assert org["2"].team == "T-ENG" and org["2"].reports_to == "1"
     assert {t.id: t.name for t in org.teams.values()} == {"T-EX": "Executive", "T-ENG": "Engineering"}
