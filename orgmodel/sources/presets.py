@@ -47,6 +47,10 @@ FIELDS = {
     "dn": "the person's LDAP distinguished name (managers may be named by it)",
 }
 
+#: What a status value in a preset's [status] table can mean, as docs/import.md labels it.
+#: "employed" overrides a word the common table reads as a leaver (ADP's "Inactive" is on leave).
+STATUS_MEANINGS = {"terminated": "leaver", "open": "open position", "employed": "still employed"}
+
 
 def normal_header(text: str) -> str:
     """Headers compare ignoring case, spaces, '_', '-' and '.': ``Manager_ID`` == ``managerId``."""
@@ -63,10 +67,10 @@ class Preset:
     name: str
     #: field -> header names, most specific first
     columns: dict[str, tuple[str, ...]]
-    #: normalised status value -> "terminated" or "open"
+    #: normalised status value -> a meaning of STATUS_MEANINGS
     status: dict[str, str]
     verified: str = ""
-    #: "terminated" / "open" -> the status values as the preset writes them
+    #: meaning -> the status values as the preset writes them
     status_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -79,6 +83,9 @@ def preset(key: str) -> Preset:
     unknown = set(columns) - set(FIELDS)
     if unknown:
         raise ValueError(f"{path.name}: unknown fields {sorted(unknown)}")
+    unknown = set(data.get("status", {})) - set(STATUS_MEANINGS)
+    if unknown:
+        raise ValueError(f"{path.name}: unknown status meanings {sorted(unknown)}")
     status = {normal_status(value): meaning for meaning, values in data.get("status", {}).items()
               for value in values}
     written = {meaning: tuple(values) for meaning, values in data.get("status", {}).items()}
@@ -99,6 +106,5 @@ def mapping_markdown(key: str) -> str:
         if names:
             lines.append(f"| `{field_name}` | " + ", ".join(f"`{n}`" for n in names) + " |")
     for meaning, values in sorted(table.status_values.items()):
-        label = "leaver" if meaning == "terminated" else "open position"
-        lines.append(f"| status meaning {label} | " + ", ".join(f"`{v}`" for v in values) + " |")
+        lines.append(f"| status meaning {STATUS_MEANINGS[meaning]} | " + ", ".join(f"`{v}`" for v in values) + " |")
     return "\n".join(lines) + "\n"
