@@ -48,3 +48,19 @@ def test_typed_list_items_are_named_by_their_type():
 def test_a_field_the_record_lacks_keeps_the_record_place():
     text = '[\n  {"id": "1"}\n]'
     assert _FieldFinder(text).place(2, 3, "work.title") == (2, 3)
+
+
+def test_a_bamboohr_json_report_lists_its_fields_beside_the_employees(tmp_path):
+    path = tmp_path / "report.json"
+    path.write_text("""{"title": "Report",
+ "fields": [{"id": "employeeNumber", "type": "text", "name": "Employee #"},
+            {"id": "jobTitle", "type": "list", "name": "Job Title"}],
+ "employees": [
+   {"id": "1", "employeeNumber": "100", "firstName": "Ana", "lastName": "Lima", "jobTitle": "CEO"},
+   {"id": "2", "employeeNumber": "101", "firstName": "Bo", "lastName": "Chen", "jobTitle": "CTO",
+    "supervisorEId": "100"}
+ ]}
+""", encoding="utf-8")
+    org = load(path, table=TableOptions(preset="bamboohr"))
+    assert [(p.id, p.name, p.reports_to) for p in org] == [("100", "Ana Lima", None), ("101", "Bo Chen", "100")]
+    assert (org["101"].line, org["101"].column) == (6, 4)

@@ -214,22 +214,33 @@ def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
-def _record_lines(text: str, wrapped: bool) -> list[tuple[int, int]]:
-    """(line, column) of each record's ``{`` in a list of records (``wrapped``: inside one key of an object)."""
+def _record_lines(text: str, key: str | None) -> list[tuple[int, int]]:
+    """(line, column) of each record's ``{`` in a list of records (``key``: the list is this key's
+    value in a top-level object)."""
     newlines = [i for i, c in enumerate(text) if c == "\n"]
-    depth_wanted = 2 if wrapped else 1
+    depth_wanted = 1 if key is None else 2
     depth, found = 0, []
+    last_string, in_list = None, key is None
     for match in _JSON_TOKEN.finditer(text):
         token = match.group()
         if token in "[{":
-            if token == "{" and depth == depth_wanted:
+            if key is not None and depth == 1 and token == "[":
+                in_list = last_string == key
+            if token == "{" and depth == depth_wanted and in_list:
                 offset = match.start()
                 line = bisect_right(newlines, offset - 1)
                 found.append((line + 1, offset - (newlines[line - 1] + 1 if line else 0) + 1))
             depth += 1
         elif token in "]}":
             depth -= 1
+        elif depth == 1:
+            last_string = json.loads(token)
     return found
+
+
+#: Keys that hold the person records in an object with several lists of records.
+RECORD_LIST_KEYS = frozenset({"employees", "people", "persons", "workers", "users", "members", "report_entry",
+                              "value", "data", "results", "records"})
 
 
 def _read_json(text: str, filename: str) -> _Sheet:
@@ -237,18 +248,20 @@ def _read_json(text: str, filename: str) -> _Sheet:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise OrgInputError([Problem(filename, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}")]) from None
-    wrapped = False
+    key = None
     if isinstance(document, dict):
-        lists = [v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        lists = {k: v for k, v in document.items() if isinstance(v, list) and v and isinstance(v[0], dict)}
+        if len(lists) > 1:  # BambooHR's reports list their "fields" beside the "employees"
+            lists = {k: v for k, v in lists.items() if k.casefold() in RECORD_LIST_KEYS} or lists
         if len(lists) != 1:
             raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records, or an object with "
                                                          "one list of them (like {\"employees\": [...]})")])
-        document, wrapped = lists[0], True
+        key, document = next(iter(lists.items()))
     if not isinstance(document, list) or not all(isinstance(r, dict) for r in document):
         raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records (JSON objects)")])
     records = [_flatten(r) for r in document]
     header = list(dict.fromkeys(key for record in records for key in record))
-    places = _record_lines(text, wrapped)
+    places = _record_lines(text, key)
     if len(places) != len(records):  # records that are not plain objects at the expected depth
         places = [(1, 1)] * len(records)
 
