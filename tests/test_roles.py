@@ -212,7 +212,9 @@ def test_a_generic_or_ambiguous_title_stays_unknown(title):
 
 @pytest.mark.parametrize("title", ["VP of Product Marketing", "Head of Product Design", "Director of Product Engineering",
                                    "Product Designer", "Product Engineer", "Product Marketing Director",
-                                   "Production Manager", "Product Specialist", "Assistant to the VP of Product"])
+                                   "Production Manager", "Product Specialist", "Assistant to the VP of Product",
+                                   "Product Controller", "Deputy Director Product, Process Owner and Policy",
+                                   "Director CT Product and Process", "Sr. PM, Fulfillment"])
 def test_only_product_management_titles_reach_the_product_ladder(title):
     role = CATALOG.infer(title).role
     assert role is None or not role.on_product_ladder, CATALOG.infer(title).explain()

@@ -419,6 +419,12 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
                         reason=f"the title names family {family} ({phrase.text!r}) but no level")
     if stem in _BARE_STEMS:
         stem, leaders = _BARE_STEMS[stem]
+        other_job = next((m.phrase.text for found in considered for m in found
+                          if m.phrase.kind in ("head", "weak", "tech") and m.phrase.family != family), "")
+        if other_job:
+            # "Product Controller": a job of another family beside the bare word leaves it open.
+            return _replace(base, reason=f"{phrase.text!r} alone names no family beside the job "
+                                         f"{other_job!r}; this title is ambiguous")
         if band < 60 and "lead" not in words_seen:
             return _replace(base, reason=f"{phrase.text!r} alone names a family only for leaders ({leaders}); "
                                          "this title is ambiguous")
