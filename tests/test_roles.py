@@ -179,6 +179,7 @@ def test_title_maps_to_the_named_role(title, role):
     ("Scientist - Apprentice", "research", 20),
     ("Director of Project Finance", "finance", 70),
     ("Executive Administrative Aide", "operations", 30),
+    ("Director, Office of the Under-Secretary-General", "operations", 70),
     ("Datenschutzbeauftragter", "legal", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):

@@ -456,14 +456,16 @@ def _cut_at_whom_served(segments: list[list[str]], matched: list[list[_Match]]):
     """Drop an executive named after a lesser job word, and what follows it, as "to" does.
 
     "Special Representative of the Secretary-General", "Senior Adviser of the CEO": the
-    executive is whom the person serves. "EVP & CFO" keeps both: a vice president is not lesser;
+    executive is whom the person serves, as is one whose office is named ("Director, Office of the
+    Under-Secretary-General"). "EVP & CFO" keeps both: a vice president is not lesser;
     "General Manager & CEO" holds both jobs.
     """
     for index, found in enumerate(matched):
         for i, match in enumerate(found):
             if match.phrase.kind == "rank" and match.phrase.family == "executive" and any(
-                    m.phrase.kind in ("position", "head", "weak", "modifier") and (m.phrase.band or 0) < 80
-                    and m.phrase.band is not None and AND not in segments[index][m.position:match.position]
+                    (m.phrase.text == "office" or m.phrase.kind in ("position", "head", "weak", "modifier")
+                     and m.phrase.band is not None and m.phrase.band < 80)
+                    and AND not in segments[index][m.position:match.position]
                     for m in found[:i]):
                 words = segments[index][:match.position]
                 return segments[:index] + [words], matched[:index] + [found[:i]]
