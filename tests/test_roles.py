@@ -180,6 +180,10 @@ def test_title_maps_to_the_named_role(title, role):
     ("Director of Project Finance", "finance", 70),
     ("Executive Administrative Aide", "operations", 30),
     ("Director, Office of the Under-Secretary-General", "operations", 70),
+    # German ministry titles: articles and "und" read as in English.
+    ("Leiter des Referats Z I 1 - Personalangelegenheiten", "people", 70),
+    ("Vorzimmer Staatssekretär", "operations", 30),
+    ("Stellvertretende Referatsleiterin Haushalt", "finance", 60),
     ("Datenschutzbeauftragter", "legal", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):

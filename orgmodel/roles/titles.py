@@ -463,7 +463,7 @@ def _cut_at_whom_served(segments: list[list[str]], matched: list[list[_Match]]):
     for index, found in enumerate(matched):
         for i, match in enumerate(found):
             if match.phrase.kind == "rank" and match.phrase.family == "executive" and any(
-                    (m.phrase.text == "office" or m.phrase.kind in ("position", "head", "weak", "modifier")
+                    (m.phrase.text == "office" or m.phrase.kind in ("position", "head", "weak", "modifier", "rank")
                      and m.phrase.band is not None and m.phrase.band < 80)
                     and AND not in segments[index][m.position:match.position]
                     for m in found[:i]):
