@@ -392,7 +392,9 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             same.append(found)
         later = [m for found in same[len(considered):] for m in found]
         if band is None or any(m.phrase.kind in ("entry", "modifier") for m in later):
-            band, level_words, entry = _level(same, chosen, default_band)
+            later_band = next((m.phrase.band for m in reversed(later)
+                               if m.phrase.kind in ("head", "weak", "tech") and m.phrase.band), None)
+            band, level_words, entry = _level(same, chosen, default_band or later_band)
     alone = [m for found in considered for m in found if m.phrase.kind == "alone"]
     if assistant_to:
         return _replace(base, family="operations", band=30, stem="executive_assistant",
