@@ -170,6 +170,7 @@ def test_title_maps_to_the_named_role(title, role):
     ("Firefighter-EMT", "other", 40),
     # HR-system abbreviations, dotted initials, glued grades and words cut at a field length.
     ("Fin Anlyst,Sr", "finance", 50),
+    ("Fin Anlyst,Asst", "finance", 30),
     ("V.P., Legal Affairs", "legal", 80),
     ("Manager2,Fin,Bud,&Actg-BU", "finance", 50),
     ("SENIOR SOCIAL SERVICES COORDIN", "other", 40),

@@ -612,7 +612,9 @@ def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: 
     positions: list[tuple[int, str]] = []
     modifiers: list[Phrase] = []
     entry = None
-    for found in considered:
+    for index, found in enumerate(considered):
+        # "Fin Anlyst,Asst", "Cust Svc Rep,Sr": a segment of modifiers alone qualifies the job before it.
+        qualifier = index > 0 and all(m.phrase.kind == "modifier" for m in found)
         for i, match in enumerate(found):
             phrase = match.phrase
             if phrase.kind == "entry":
@@ -620,7 +622,7 @@ def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: 
             elif phrase.kind == "position" or (phrase.kind == "rank" and phrase.band is not None):
                 positions.append((phrase.band, phrase.text))
             elif phrase.kind == "modifier":
-                if phrase.band is not None and not _follows(found, i):
+                if phrase.band is not None and not _follows(found, i) and not qualifier:
                     positions.append((phrase.band, phrase.text))
                 else:
                     modifiers.append(phrase)
