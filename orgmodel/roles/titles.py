@@ -21,23 +21,34 @@ and matched, longest phrase first, against the vocabulary tables in
 Function beats word position: the family comes from the first segment that
 names one, from its last head, else its domain word, else its last weak head
 ("VP, Product Marketing" is marketing, "Group Manager, Product Management" is
-product). Of two domain words of different families the last names the family
-("Advertising Sales"), unless it is "operations", "support", "strategy" or
-"compliance", which serve the one before ("Computer Operations", "IT Compliance");
-two joined by "and" are ambiguous ("Sales & Marketing Manager"). A job word that
-manages whatever it is given ("PM", "Program Manager") yields to a function of
-another family named in a later segment: the title is then ambiguous ("Sr. PM,
-Fulfillment"). A level missing from the function's segment is taken from the
-segments after it ("IT, Business Systems Analyst"). A generic engineering word takes the
-family of a data, IT, marketing, sales or customer function just before it
-("Data Integration Developer", "Product Marketing Engineer"). An executive named
-after a lesser job word is whom the person serves, like the words after "to"
-("Special Representative of the Secretary-General"). The bare word "product" names product management
-only at a leader's level ("Head of Product"), never for "Product Specialist";
-"support" alone likewise ("Support Director", not "Support Specialist").
-"Technician", "technologist", "attendant" and "aide" say a level, not a
-family; two jobs joined by "or" or "/" that name different families are
-ambiguous.
+product). Words that serve any function ("office", "administration",
+"programme", "project", "records") yield to another function wherever they
+stand ("Director of Project Finance"); "operations", "support", "strategy",
+"compliance", "policy" and "training" after another function serve it
+("Computer Operations", "IT Compliance"). Of two other functions of different
+families the last names the family only when it is sales, marketing or
+analytics ("Advertising Sales", "People Analytics"); otherwise, or when they
+are joined by "and", "or" or "/", they compete and the title is ambiguous
+("Safety Data Specialist", "Sales & Marketing Manager"). A job word that
+manages whatever it is given ("PM", "Program Manager"), and "product" alone,
+yield to a function of another family named in a later segment: the title is
+then ambiguous ("Sr. PM, Fulfillment"). A level missing from the function's
+segment, an entry level or a lone modifier comes from the segments after it
+("IT, Business Systems Analyst", "Scientist - Apprentice", "Fin Anlyst,Asst").
+A generic engineering word takes the family of a data, IT, marketing, sales or
+customer function just before it ("Data Integration Developer", "Product
+Marketing Engineer") and is ambiguous after a people, finance or clinical one
+("Talent Engineer"). An executive named after a lesser job word, or after an
+office, is whom the person serves, like the words after "to" ("Special
+Representative of the Secretary-General"); a later segment naming whose unit
+it is ("Analyst - Mayor's Office") names no function. The bare words
+"product", "support" and "strategy" name a family only at a leader's level
+("Head of Product"), never for "Product Specialist". "Technician",
+"technologist", "attendant", "aide", "architect" and "mechanic" say a level,
+not a family; two jobs joined by "or" or "/" that name different families are
+ambiguous. HR-system spellings are read: dotted initials ("V.P."), grades
+glued to a word ("Manager2"), and a last word cut short by a field length
+("COORDIN"), completed only when one level word starts so.
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
 ``MAX_WORDS`` words are read, and each word starts at most a fixed number
 of dictionary look-ups.
