@@ -139,7 +139,8 @@ def test_title_maps_to_the_named_role(title, role):
     ("Haushaltssachbearbeiter", "finance", 30),
     # A head of a unit of any size is in the director / head band, as "Head of X" is.
     ("Referatsleiterin Haushalt", "finance", 70),
-    ("Chief of Section, Human Resources", "people", 70),
+    # A UN chief of section or unit is a senior officer (P-5).
+    ("Chief of Section, Human Resources", "people", 60),
     ("Büroleiterin", "operations", 70),
     ("Persönliche Referentin", "operations", 40),
     # UN Secretariat: an officer of a field of public policy.
