@@ -118,6 +118,9 @@ _SERVING_DOMAINS = frozenset({"support", "strategy", "compliance", "quality", "p
                               "service delivery", "helpdesk", "help desk",
                               "quality assurance", "quality control", "program management",
                               "programme management"}) | _SERVING_ANY
+#: Function words every sector has: what qualifies them ("Energy Market Design", "Arts Program") says whose.
+_OPEN_DOMAINS = frozenset({"design", "data", "production", "program", "programme", "customer", "delivery",
+                           "channel", "office support"})
 _OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 #: Function words that name a family alone only at a leader's level: "Head of Product" is product
@@ -373,6 +376,10 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
                 return _replace(base, reason="the title qualifies its job with words orgmodel does not read")
             return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
                                          "and no job word to choose between them")
+        unread = _unread_words(matched[function_at], segment_words, before=chosen.position)
+        if chosen.phrase.kind == "domain" and chosen.phrase.text in _OPEN_DOMAINS and unread:
+            return _replace(base, reason=f"the title qualifies its function {chosen.phrase.text!r} with words "
+                                         f"orgmodel does not read ({', '.join(map(repr, unread))})")
         alternatives = _alternative_families(matched[function_at], segment_words)
         if alternatives:
             return _replace(base, reason=f"the title names alternative jobs of different families "
@@ -496,6 +503,17 @@ def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[lis
         if kept:
             kept_segments.append(kept)
     return kept_segments or segments, grade, grade_word
+
+
+def _unread_words(found: list[_Match], words: list[str], before: int) -> list[str]:
+    """The words just before position ``before`` that no vocabulary phrase covers."""
+    covered = {i for m in found for i in range(m.position, m.position + m.size)}
+    unread = []
+    for i in range(before - 1, -1, -1):
+        if i in covered or words[i] in (AND, "or") or words[i].isdigit():
+            break
+        unread.insert(0, words[i])
+    return unread
 
 
 def _joined_by_and(words: list[str], first: _Match, second: _Match) -> bool:
