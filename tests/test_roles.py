@@ -182,6 +182,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("Director of Project Finance", "finance", 70),
     ("Executive Administrative Aide", "operations", 30),
     ("Director, Office of the Under-Secretary-General", "operations", 70),
+    # A deputy of a C-level officer, with words between, is the deputy; "and" separates two jobs.
+    ("Deputy Government CIO", "it", 80),
+    ("Deputy Chief Executive and Chief Operating Officer", "executive", 90),
     # German ministry titles: articles and "und" read as in English.
     ("Leiter des Referats Z I 1 - Personalangelegenheiten", "people", 70),
     ("Vorzimmer Staatssekretär", "operations", 30),

@@ -364,6 +364,13 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     if function_at is not None:
         segment_words = segments[function_at]
         chosen = _choose_function(matched[function_at], segment_words)
+        if chosen is not None:
+            # "Deputy Government CIO": a deputy of a C-level officer, with words between, is the deputy.
+            deputy = _deputy_of(chosen, matched[function_at], segment_words, vocabulary)
+            if deputy is not None:
+                matched[function_at] = [m for m in matched[function_at]
+                                        if m.phrase.text != "deputy" and m is not chosen] + [deputy]
+                chosen = deputy
         if _chief_officer(segment_words) and not (chosen and chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
             # "Chief Revenue Officer", "Chief Marketing and Strategy Officer": a chief officer of
             # known functions is C-level; a chief clinical officer heads a profession ("Chief
@@ -590,6 +597,15 @@ def _alternative_families(found: list[_Match], words: list[str]) -> tuple[str, s
     if families[0] != families[1] and not any(level_only):
         return before[-1].phrase.text, after[-1].phrase.text
     return None
+
+
+def _deputy_of(chosen: _Match, found: list[_Match], words: list[str], vocabulary: Vocabulary) -> _Match | None:
+    """The deputy of the C-level officer ``chosen`` when "deputy" stands before it ("and" not between)."""
+    if chosen.phrase.kind != "rank" or not any(m.phrase.text == "deputy" and m.position < chosen.position
+                                               and AND not in words[m.position:chosen.position] for m in found):
+        return None
+    phrase = vocabulary.phrases.get(f"deputy {chosen.phrase.text}")
+    return _Match(phrase, chosen.position, chosen.size) if phrase is not None else None
 
 
 def _chief_officer(words: list[str]) -> bool:
