@@ -215,6 +215,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Special Representative of the Secretary-General",
                                    # A function every sector has, qualified by words orgmodel does not read.
                                    "Head of Energy Market Design", "Identification Data Specialist",
+                                   # Two jobs of different families held together.
+                                   "Software Engineer and Data Scientist",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)

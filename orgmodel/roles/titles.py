@@ -379,6 +379,10 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             chosen = _Match(Phrase(" ".join(segment_words), "rank", family, 90), chosen.position if chosen else 0)
         if chosen is None:
             domains = [m.phrase.text for m in matched[function_at] if m.phrase.kind == "domain"]
+            both = _jobs_of_two_families(matched[function_at], segment_words)
+            if both:
+                return _replace(base, reason=f"the title names two jobs of different families "
+                                             f"({' and '.join(map(repr, both))})")
             if len(domains) < 2:
                 return _replace(base, reason="the title qualifies its job with words orgmodel does not read")
             return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
@@ -561,6 +565,8 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
             return last  # "Advertising Sales", "People Analytics": what is sold or analysed, then the work
         return None  # "Safety Data", "Pharmacy Innovation": two functions compete
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
+    if _jobs_of_two_families(found, words):
+        return None  # "Software Engineer and Data Scientist": which family is the person's?
     if (chosen.phrase.kind == "rank" and chosen.phrase.family == "executive" and (chosen.phrase.band or 0) < 100
             and not _chief_officer(chosen.phrase.text.split())):
         # "Assistant Secretary-General for Legal Affairs": the rank gives the level, the field the family
@@ -577,6 +583,13 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
         elif before and before[-1].phrase.family in _NOT_ENGINEERING_FAMILIES:
             return None  # "Operations Engineer", "Talent Engineer": whose engineer is it?
     return chosen
+
+
+def _jobs_of_two_families(found: list[_Match], words: list[str]) -> tuple[str, str] | None:
+    """Two job words of different families joined by "and" ("Software Engineer and Data Scientist")."""
+    jobs = [m for m in found if m.phrase.kind in ("head", "tech")]
+    return next(((a.phrase.text, b.phrase.text) for a, b in pairwise(jobs)
+                 if a.phrase.family != b.phrase.family and AND in words[a.position + a.size:b.position]), None)
 
 
 def _alternative_families(found: list[_Match], words: list[str]) -> tuple[str, str] | None:
