@@ -45,8 +45,12 @@ it is ("Analyst - Mayor's Office") names no function. The bare words
 "product", "support" and "strategy" name a family only at a leader's level
 ("Head of Product"), never for "Product Specialist". "Technician",
 "technologist", "attendant", "aide", "architect" and "mechanic" say a level,
-not a family; two jobs joined by "or" or "/" that name different families are
-ambiguous. HR-system spellings are read: dotted initials ("V.P."), grades
+not a family; two jobs joined by "or", "/" or "and" that name different
+families are ambiguous ("Software Engineer and Data Scientist"). A function
+every sector has ("design", "data", "production", "programme", "customer")
+qualified by a word the vocabulary does not read names no family ("Head of
+Energy Market Design"). A deputy of a C-level officer is the deputy even with
+words between ("Deputy Government CIO"). HR-system spellings are read: dotted initials ("V.P."), grades
 glued to a word ("Manager2"), and a last word cut short by a field length
 ("COORDIN"), completed only when one level word starts so.
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
