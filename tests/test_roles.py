@@ -184,6 +184,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("Director, Office of the Under-Secretary-General", "operations", 70),
     # A deputy of a C-level officer, with words between, is the deputy; "and" separates two jobs.
     ("Deputy Government CIO", "it", 80),
+    # A lead is already the senior band; a senior manager is one band up.
+    ("Senior Marketing Lead", "marketing", 50),
+    ("Senior Marketing Manager", "marketing", 60),
     ("Deputy Chief Executive and Chief Operating Officer", "executive", 90),
     # German ministry titles: articles and "und" read as in English.
     ("Leiter des Referats Z I 1 - Personalangelegenheiten", "people", 70),

@@ -700,9 +700,14 @@ def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: 
     else:
         return None, (), False
     for modifier in modifiers:
+        if modifier.op == "up" and words and words[0] in _LEAD_WORDS:
+            continue  # "Senior Team Lead": a lead is already the senior band (format.md)
         band = _MODIFIERS[modifier.op](band)
         words.append(modifier.text)
     return max(20, min(100, band)), tuple(words), False
+
+
+_LEAD_WORDS = frozenset({"lead", "leader", "team lead", "team leader"})
 
 
 _MODIFIERS = {
