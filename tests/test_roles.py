@@ -220,6 +220,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Head of Energy Market Design", "Identification Data Specialist",
                                    # Two jobs of different families held together.
                                    "Software Engineer and Data Scientist",
+                                   # A committee's or a department's chair as much as the board's.
+                                   "Chair",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)
