@@ -43,7 +43,7 @@ office, is whom the person serves, like the words after "to" ("Special
 Representative of the Secretary-General"); a later segment naming whose unit
 it is ("Analyst - Mayor's Office") names no function. The bare words
 "product", "support" and "strategy" name a family only at a leader's level
-("Head of Product"), never for "Product Specialist". "Technician",
+("Head of Product"), never for "Product Specialist". "Technician", "tech",
 "technologist", "attendant", "aide", "architect" and "mechanic" say a level,
 not a family; two jobs joined by "or", "/" or "and" that name different
 families are ambiguous ("Software Engineer and Data Scientist"). A function
