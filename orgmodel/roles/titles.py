@@ -369,12 +369,9 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         segment_words = segments[function_at]
         chosen = _choose_function(matched[function_at], segment_words)
         if chosen is not None:
-            # "Deputy Government CIO": a deputy of a C-level officer, with words between, is the deputy.
-            deputy = _deputy_of(chosen, matched[function_at], segment_words, vocabulary)
-            if deputy is not None:
-                matched[function_at] = [m for m in matched[function_at]
-                                        if m.phrase.text != "deputy" and m is not chosen] + [deputy]
-                chosen = deputy
+            # "Deputy Government CIO": a deputy of a C-level officer, with words between, is the deputy
+            # (its function's family; "deputy" still takes the level one band down).
+            chosen = _deputy_of(chosen, matched[function_at], segment_words, vocabulary) or chosen
         if _chief_officer(segment_words) and not (chosen and chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
             # "Chief Revenue Officer", "Chief Marketing and Strategy Officer": a chief officer of
             # known functions is C-level; a chief clinical officer heads a profession ("Chief
