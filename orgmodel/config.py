@@ -408,6 +408,8 @@ def locate(file: str | None, *, config_path: str | None = None, isolated: bool =
         return None
     if config_path is not None:
         return Path(config_path)
-    start = Path(file) if file and file != "-" and Path(file).exists() else Path.cwd()
-    return find_config(start)
+    if not file or file == "-":
+        return find_config(Path.cwd())
+    # A name that is not a file (standard input's --stdin-filename) still says which folder it is in.
+    return find_config(Path(file) if Path(file).exists() else Path(file).parent)
 

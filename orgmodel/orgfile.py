@@ -20,6 +20,7 @@ import json
 import re
 
 from .org import Org, Person
+from .roles import RoleCatalog
 from .sources.yamlparse import DEFAULT_MAX_DEPTH
 
 MODELINE = "# yaml-language-server: $schema=orgmodel.schema.json"
@@ -79,6 +80,19 @@ def org_yaml(org: Org, *, nested: bool = False, as_of_written: bool = False) -> 
     out = [MODELINE, "version: 1", f"org: {scalar(org.name)}"]
     if as_of_written:
         out.append(f"as_of: {org.as_of.isoformat()}")
+    custom = [role for role in org.roles if not role.builtin]
+    if custom:
+        builtin = RoleCatalog.builtin()
+        out.append("roles:")
+        for role in custom:
+            out.append(f"  {scalar(role.id)}:")
+            out.append(f"    title: {scalar(role.title)}")
+            out.append(f"    family: {role.family}")
+            if role.rank is not None:
+                out.append(f"    rank: {role.rank}")
+            base = builtin.get(role.id)
+            if role.aliases and (base is None or role.aliases != base.aliases):
+                out.append("    aliases: [" + ", ".join(scalar(a) for a in role.aliases) + "]")
     if org.teams:
         out.append("teams:")
         for team in org.teams.values():

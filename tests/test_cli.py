@@ -138,6 +138,36 @@ def test_stdin_is_read_with_dash():
     assert result.stdout.startswith("<stdin>:37:9: PRD001")
 
 
+NORTHWIND = EXAMPLES.parent / "tests" / "data" / "hr" / "samples" / "northwind-employees.csv"
+
+
+def test_stdin_filename_reads_an_hr_export_and_names_it(tmp_path):
+    export = NORTHWIND.read_text(encoding="utf-8").replace("\n2,Fuller", "\n2,Fuller,Bad\x01Name", 1)
+    result = run("check", "--isolated", "--stdin-filename", "nightly/export.csv", "-", input=export)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("nightly/export.csv:3:")
+    result = run("check", "--isolated", "--stdin-filename", "export.csv", "-", input=NORTHWIND.read_text())
+    assert result.exit_code == 0 and "9 people checked" in result.stdout
+    out = tmp_path / "org.yaml"
+    result = run("import", "--stdin-filename", "export.csv", "-", "-o", out, input=NORTHWIND.read_text())
+    assert result.exit_code == 0, result.stderr
+    assert "org: export" in out.read_text(encoding="utf-8")
+
+
+def test_stdin_filename_settles_the_reader_and_config(tmp_path):
+    (tmp_path / "orgmodel.toml").write_text('ignore = ["ORG005"]\n', encoding="utf-8")
+    text = "org: T\npeople:\n  - {id: a, title: Zookeeper of Dreams}\n"
+    found = run("check", "--stdin-filename", str(tmp_path / "org.yaml"), "-", input=text)
+    assert found.exit_code == 0 and "ORG005" not in found.stdout
+    assert "ORG005" in run("check", "--isolated", "-", input=text).stdout
+    # Standard input without a table's name is an org file, and import says how to name it.
+    refused = run("import", "-", "-o", tmp_path / "x.yaml", input=NORTHWIND.read_text())
+    assert refused.exit_code == 2 and "--stdin-filename" in refused.stderr
+    assert not (tmp_path / "x.yaml").exists()
+    unused = run("check", "--stdin-filename", "x.csv", EXAMPLES / "startup.yaml")
+    assert unused.exit_code == 2 and "give - as the file" in unused.stderr
+
+
 def test_no_colour_when_not_a_terminal():
     assert "\x1b[" not in run("check", EXAMPLES / "mistakes.yaml").stdout
 

@@ -47,6 +47,29 @@ def test_a_fifo_nobody_writes_to_reads_as_an_empty_configuration(tmp_path):
     assert outcome["value"].select is None
 
 
+def test_an_org_file_on_a_fifo_reads_without_hanging(tmp_path):
+    from orgmodel import load
+
+    fifo = tmp_path / "org.yaml"
+    os.mkfifo(fifo)
+    blocked, outcome = _in_thread(lambda: load(fifo))
+    if blocked:
+        with open(fifo, "w"):
+            pass
+    assert not blocked, "reading an org file on a FIFO without a writer hung"
+    assert "the file is empty" in str(outcome["error"])
+
+    def write():
+        with open(fifo, "w") as handle:
+            handle.write("org: Piped\npeople:\n  - {id: a, role: ceo}\n")
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    time.sleep(0.2)
+    blocked, outcome = _in_thread(lambda: load(fifo))
+    assert not blocked and outcome["value"].name == "Piped"
+
+
 def test_a_fifo_with_a_writer_is_read_like_a_file(tmp_path):
     fifo = tmp_path / "orgmodel.toml"
     os.mkfifo(fifo)

@@ -166,7 +166,8 @@ def test_git_revisions_are_read_with_git_show(tmp_path, monkeypatch):
     git("config", "user.email", "ci@example.com")
     git("config", "user.name", "CI")
     (tmp_path / "org.yaml").write_text((EXAMPLES / "reorg-before.yaml").read_text(encoding="utf-8"))
-    git("add", "org.yaml")
+    (tmp_path / "big.yaml").write_text("# padding\n" * 200_000 + "org: Big\npeople: []\n")
+    git("add", "org.yaml", "big.yaml")
     git("commit", "-qm", "before")
     (tmp_path / "org.yaml").write_text((EXAMPLES / "reorg-after.yaml").read_text(encoding="utf-8"))
 
@@ -179,6 +180,28 @@ def test_git_revisions_are_read_with_git_show(tmp_path, monkeypatch):
 
     missing = run("diff", "nosuchrev:org.yaml", "org.yaml")
     assert missing.exit_code == 2 and "git cannot read nosuchrev:org.yaml" in missing.stderr
+
+    # git's output is read no further than the size limit.
+    too_big = run("diff", "--max-file-size", "1", "HEAD:big.yaml", "org.yaml")
+    assert too_big.exit_code == 2
+    assert too_big.stderr.startswith("HEAD:big.yaml:1:1: the file is larger than the limit of 1 MB")
+
+
+def test_diff_plan_and_stats_read_hr_exports(tmp_path):
+    before = tmp_path / "before.csv"
+    before.write_text("Employee ID,Name,Job Title,Manager ID,Hire Date\n"
+                      "1,Ana Lima,CEO,,2020-01-01\n2,Bo Chen,VP of Engineering,1,2021-01-01\n"
+                      "3,Cy Dee,Software Engineer,2,2022-01-01\n", encoding="utf-8")
+    after = tmp_path / "after.csv"
+    after.write_text(before.read_text(encoding="utf-8").replace("3,Cy Dee,Software Engineer,2,",
+                                                                "3,Cy Dee,Software Engineer,1,")
+                     + "4,Di Eng,Software Engineer,2,2030-01-01\n", encoding="utf-8")
+    change = json.loads(run("diff", before, after, "--isolated", "--as-of", "2026-01-01", "--format", "json").stdout)
+    assert sorted(c["kind"] for c in change["changes"]) == ["hire", "moved"]
+    plan = run("plan", after, "--isolated", "--as-of", "2026-01-01", "--map", "hired=Hire Date")
+    assert plan.exit_code == 0 and "2030-01-01" in plan.stdout and "Di Eng" in plan.stdout
+    stats = json.loads(run("stats", after, "--as-of", "2026-01-01", "--format", "json").stdout)
+    assert stats["headcount"]["present"] == 3 and stats["headcount"]["planned"] == 1
 
 
 def test_diff_of_an_unreadable_file_exits_2_with_located_errors(tmp_path):

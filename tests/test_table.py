@@ -37,11 +37,17 @@ def test_every_problem_at_its_row_and_column_all_at_once(tmp_path):
                                                   "2,Bo Chen,,1,soon\n"
                                                   ",Cy Dee,Engineer,1,\n")
     assert problems(path) == [
-        f"{path}:3:3: '2' has no job title",
         f"{path}:3:5: column 'start date': 'soon' is not a date (use ISO 2025-03-01, dd/mm/yyyy, mm/dd/yyyy or "
         "an Excel date)",
         f"{path}:4:1: this row has no person id",
     ]
+
+
+def test_a_row_with_neither_title_nor_role_is_checked_with_the_rest(tmp_path):
+    path = write(tmp_path, "people.csv", HEADER + "1,Ana Lima,CEO,,2020-01-01\n2,Bo Chen,,1,2021-01-01\n")
+    result = run("check", "--isolated", "--select", "ORG005", path)
+    assert result.exit_code == 0, result.stderr
+    assert f"{path}:3:1: ORG005 [warning] Bo Chen (2) has no role or title" in result.stdout
 
 
 def test_bad_rows_write_nothing_and_exit_2(tmp_path):
@@ -305,3 +311,18 @@ def test_workday_report_as_a_service_json(tmp_path):
     org = load(path, table=TableOptions(preset="workday"))
     assert [(p.id, p.name, p.title, p.reports_to, p.line) for p in org] == [
         ("e1", "Ana Lima", "CEO", None, 2), ("e2", "Bo Chen", "CTO", "e1", 3)]
+
+
+def test_utf16_cut_short_is_a_located_problem(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes("id,title\n1,CEO\n".encode("utf-16") + b"x")
+    assert problems(path) == [f"{path}:3:1: the file starts as UTF-16 but is not valid UTF-16 here (truncated "
+                              "data): is it cut short? Export it again"]
+
+
+def test_a_history_date_column_in_both_orders_is_reported_not_compared(tmp_path):
+    path = write(tmp_path, "history.csv", "id,title,manager,effective date\n1,CEO,,01/07/2024\n"
+                                          "1,CEO,,13/01/2024\n2,CTO,1,02/31/2020\n")
+    reported = problems(path, person_key="id")
+    assert reported == [f"{path}:4:4: column 'effective date' mixes day-first dates ('13/01/2024') and "
+                        "month-first dates ('02/31/2020'); make them one format in the export"]

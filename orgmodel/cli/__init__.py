@@ -57,6 +57,27 @@ def max_file_size_option(what: str):
                         help=f"Refuse {what} larger than this many megabytes.")
 
 
+def stdin_filename_option(command):
+    """``--stdin-filename NAME``: what standard input (FILE ``-``) is called in messages, and by its
+    extension how it is read (``export.csv`` as an HR export, ``org.yaml`` as an org file)."""
+    return click.option(
+        "--stdin-filename", metavar="NAME",
+        help="With FILE -, the name standard input is reported as; its extension picks the reader "
+             "(.csv, .tsv, .xlsx, .json: an HR export; otherwise an org file), e.g. "
+             "`hr-export | orgmodel check --stdin-filename export.csv -`.")(command)
+
+
+def stdin_name(files, stdin_filename: str | None) -> str | None:
+    """``--stdin-filename`` checked against the files: it names standard input, so one of them must be -."""
+    if stdin_filename is None:
+        return None
+    if not stdin_filename.strip():
+        raise click.BadParameter("give a file name", param_hint="--stdin-filename")
+    if "-" not in files:
+        raise click.UsageError("--stdin-filename names standard input: give - as the file")
+    return stdin_filename
+
+
 class IsoDate(click.ParamType):
     """A date option written exactly as dates are in org files (YYYY-MM-DD)."""
 
@@ -174,9 +195,11 @@ class Configs:
         return {code: rule for config in self.loaded.values() for code, rule in config.registry.items()}
 
 
-def load_org(path: str, config: Config, *, as_of, max_file_size: int, table: TableOptions | None = None):
+def load_org(path: str, config: Config, *, as_of, max_file_size: int, table: TableOptions | None = None,
+             stdin_filename: str | None = None):
     """Read one org file or HR export as an org for ``config``'s rules; raises OrgInputError with every problem."""
-    org = load(path, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
+    display_name = stdin_filename if path == "-" else None
+    org = load(path, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table, display_name=display_name)
     validate_ignore_codes(org, config.registry)
     return org
 

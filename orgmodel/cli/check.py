@@ -15,8 +15,24 @@ from ..findings import OrgInputError, Problem
 from ..printable import printable
 from ..report import REPORTERS, STATISTICS, ReportContext, Summary
 from ..wording import plural
-from . import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, IsoDate, config_options, findings_for, load_org, main,
-               max_file_size_option, print_problems, selection_options, table_options, use_colour)
+from . import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    Configs,
+    IsoDate,
+    config_options,
+    findings_for,
+    load_org,
+    main,
+    max_file_size_option,
+    print_problems,
+    selection_options,
+    stdin_filename_option,
+    stdin_name,
+    table_options,
+    use_colour,
+)
 from .outputs import emit, refuse_overwriting_inputs, write_output
 
 
@@ -40,10 +56,11 @@ from .outputs import emit, refuse_overwriting_inputs, write_output
 @max_file_size_option("org and configuration files")
 @config_options
 @table_options
+@stdin_filename_option
 @click.option("--show-config", is_flag=True, help="Print the resolved configuration and where each value "
                                                    "came from, then exit.")
 def check(files, output_format, output, statistics, select, extend_select, ignore, fail_on, as_of, rule_options,
-          max_file_size, config_path, isolated, table, show_config):
+          max_file_size, config_path, isolated, table, stdin_filename, show_config):
     """Check org files or HR exports against the rules and report findings.
 
     Prints FILE:LINE:COL: CODE [severity] message for each finding, with a
@@ -62,6 +79,7 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
       orgmodel check --statistics people/*.yaml
       orgmodel check --show-config org.yaml
       orgmodel check --from bamboohr employees.csv
+      hr-export | orgmodel check --stdin-filename export.csv -
     """
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
                       fail_on=fail_on, rule_options=rule_options, max_bytes=max_file_size * 1024 * 1024)
@@ -70,6 +88,7 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
         return
     if not files or not all(files):
         raise click.UsageError("give at least one org file (or - for standard input); an empty name is none")
+    stdin_filename = stdin_name(files, stdin_filename)
     if output == "-":
         output = None
     refuse_overwriting_inputs(output, [*files, *(configs.path_for(path) for path in files)])
@@ -83,9 +102,12 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
     unreadable = 0
     ran: dict[str, None] = {}
     for path in files:
+        # Standard input named by --stdin-filename takes that file's configuration and per-file ignores.
+        named = stdin_filename if path == "-" and stdin_filename else path
         try:
-            config = configs.load(path)
-            org = load_org(path, config, as_of=as_of, max_file_size=max_file_size, table=table)
+            config = configs.load(named)
+            org = load_org(path, config, as_of=as_of, max_file_size=max_file_size, table=table,
+                           stdin_filename=stdin_filename)
         except OrgInputError as exc:
             print_problems(exc.problems)
             errors += exc.problems
@@ -94,7 +116,7 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
         print_problems(org.warnings)
         people += len(org)
         readable.append(org.file)
-        found = findings_for(org, config, path)
+        found = findings_for(org, config, named)
         findings += found
         threshold = FAIL_LEVELS[config.fail_on]
         failing |= threshold is not None and any(f.severity >= threshold for f in found)

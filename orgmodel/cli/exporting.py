@@ -9,10 +9,19 @@ import click
 
 from ..export import EXPORTERS, SUFFIXES
 from ..findings import OrgInputError
+from ..printable import printable
 from ..sources import load
 from ..wording import plural
-from ..printable import printable
-from . import IsoDate, EXIT_INPUT, main, max_file_size_option, print_problems
+from . import (
+    EXIT_INPUT,
+    IsoDate,
+    main,
+    max_file_size_option,
+    print_problems,
+    stdin_filename_option,
+    stdin_name,
+    table_options,
+)
 from .outputs import emit, refuse_overwriting_inputs, write_output
 
 
@@ -24,8 +33,10 @@ from .outputs import emit, refuse_overwriting_inputs, write_output
 @click.option("--as-of", type=IsoDate(), metavar="DATE",
               help="Mark open positions and planned hires as of this date (overrides as_of in the file).")
 @max_file_size_option("org files")
-def export(file, export_format, output, as_of, max_file_size):
-    """Write the org of FILE in another format.
+@table_options
+@stdin_filename_option
+def export(file, export_format, output, as_of, max_file_size, table, stdin_filename):
+    """Write the org of FILE (an org file or an HR export) in another format.
 
     csv: one row per person, in the columns `orgmodel import` reads back.
     json: the org file's structure as JSON. dot: a Graphviz digraph (render
@@ -38,7 +49,9 @@ def export(file, export_format, output, as_of, max_file_size):
       orgmodel export org.yaml -o people.csv
       orgmodel export org.yaml --format mermaid > org.mmd
       orgmodel export org.yaml -o org.dot && dot -Tsvg org.dot -o org.svg
+      orgmodel export --from bamboohr employees.csv --format mermaid
     """
+    stdin_filename = stdin_name([file], stdin_filename)
     to_stdout = output in (None, "-")
     if export_format is None:
         if to_stdout:
@@ -52,7 +65,8 @@ def export(file, export_format, output, as_of, max_file_size):
     if not to_stdout:
         refuse_overwriting_inputs(output, [file])
     try:
-        org = load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+        org = load(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table,
+                   display_name=stdin_filename)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

@@ -9,11 +9,20 @@ import click
 
 from ..findings import OrgInputError
 from ..orgfile import TooDeepToNest, org_yaml
-from ..sources import TableOptions, is_table, load
-from ..sources import show_mapping as mapping_lines
 from ..printable import printable
+from ..sources import TableOptions, is_table, kind_of, load
+from ..sources import show_mapping as mapping_lines
 from ..wording import plural
-from . import IsoDate, EXIT_INPUT, main, max_file_size_option, print_problems, table_options
+from . import (
+    EXIT_INPUT,
+    IsoDate,
+    main,
+    max_file_size_option,
+    print_problems,
+    stdin_filename_option,
+    stdin_name,
+    table_options,
+)
 from .outputs import refuse_overwriting_inputs, write_output
 
 
@@ -29,7 +38,9 @@ from .outputs import refuse_overwriting_inputs, write_output
 @click.option("--org-name", metavar="NAME", help="The org's display name [default: the file's name].")
 @max_file_size_option("files")
 @table_options
-def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_size, table: TableOptions):
+@stdin_filename_option
+def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_size, table: TableOptions,
+            stdin_filename):
     """Turn an HR export (.csv, .tsv, .xlsx, .json) into an org file.
 
     Columns are recognised from the HR system's names (--from) or from
@@ -46,14 +57,17 @@ def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_
       orgmodel import --from bamboohr --show-mapping report.xlsx
       orgmodel import --from workday --person-key Employee_ID history.csv -o org.yaml
       orgmodel import people.csv --map manager="Line Manager" --date-format dd/mm/yyyy -o org.yaml
+      hr-export | orgmodel import --stdin-filename export.csv - -o org.yaml
     """
-    if not is_table(file):
-        raise click.UsageError(f"{file}: import reads .csv, .tsv, .xlsx and .json files")
+    stdin_filename = stdin_name([file], stdin_filename)
+    if not is_table(kind_of(file, stdin_filename)):
+        hint = " (name standard input with --stdin-filename, e.g. export.csv)" if file == "-" else ""
+        raise click.UsageError(f"{printable(file)}: import reads .csv, .tsv, .xlsx and .json files{hint}")
     max_bytes = max_file_size * 1024 * 1024
     table = dataclasses.replace(table, org_name=org_name)
     if show_mapping:
         try:
-            lines = mapping_lines(file, table, max_bytes)
+            lines = mapping_lines(file, table, max_bytes, display_name=stdin_filename)
         except OrgInputError as exc:
             print_problems(exc.problems)
             sys.exit(EXIT_INPUT)
@@ -63,7 +77,7 @@ def import_(file, output, nested, show_mapping: bool, as_of, org_name, max_file_
         raise click.UsageError("give the org file to write with -o/--output (or use --show-mapping)")
     refuse_overwriting_inputs(output, [file])
     try:
-        org = load(file, as_of=as_of, max_bytes=max_bytes, table=table)
+        org = load(file, as_of=as_of, max_bytes=max_bytes, table=table, display_name=stdin_filename)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

@@ -9,8 +9,22 @@ import click
 from ..findings import OrgInputError
 from ..printable import printable
 from ..wording import plural
-from . import (IsoDate, EXIT_INPUT, Configs, FiniteFloatRange, config_options, findings_for, load_org, main,
-               max_file_size_option, print_problems, selection_options, table_options)
+from . import (
+    EXIT_INPUT,
+    Configs,
+    FiniteFloatRange,
+    IsoDate,
+    config_options,
+    findings_for,
+    load_org,
+    main,
+    max_file_size_option,
+    print_problems,
+    selection_options,
+    stdin_filename_option,
+    stdin_name,
+    table_options,
+)
 from .outputs import fail, refuse_overwriting_inputs
 
 
@@ -55,8 +69,10 @@ from .outputs import fail, refuse_overwriting_inputs
 @max_file_size_option("org and configuration files")
 @config_options
 @table_options
+@stdin_filename_option
 def render(file, output, root, depth, color_by, show_findings, select, extend_select, ignore, old_spec, title, as_of,
-           dpi, direction, aspect, label, pages, paper, orientation, full, max_file_size, config_path, isolated, table):
+           dpi, direction, aspect, label, pages, paper, orientation, full, max_file_size, config_path, isolated, table,
+           stdin_filename):
     """Draw the org chart of FILE (an org file or an HR export: .csv, .tsv, .xlsx, .json).
 
     The chart is written atomically: a failure never leaves a half-written
@@ -77,6 +93,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
       orgmodel render org.yaml -o deep.svg --direction lr --label name,title,team
       orgmodel render org.yaml -o org.svg --ignore ORG005
       orgmodel render --from hibob people.json -o org.svg
+      hr-export | orgmodel render --stdin-filename export.csv - -o org.png
       orgmodel render examples/reorg-after.yaml --diff examples/reorg-before.yaml -o reorg.png
     """
     from ..render import RenderError, output_format
@@ -88,12 +105,15 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         output_format(output)
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
+    stdin_filename = stdin_name([file], stdin_filename)
+    named = stdin_filename or file
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
                       max_bytes=max_file_size * 1024 * 1024)
-    refuse_overwriting_inputs(output, [file, configs.path_for(file)])
-    config = configs.for_file(file)
+    refuse_overwriting_inputs(output, [file, configs.path_for(named)])
+    config = configs.for_file(named)
     try:
-        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size, table=table)
+        org = load_org(file, config, as_of=as_of, max_file_size=max_file_size, table=table,
+                       stdin_filename=stdin_filename)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)
@@ -104,11 +124,11 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
         from ..render.changes import org_with_ghosts
         from .review import load_spec
 
-        old = load_spec(old_spec, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+        old = load_spec(old_spec, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
         # The change marks take the outlines that findings use otherwise.
         org, changes = org_with_ghosts(diff_orgs(old, org))
         show_findings = False
-    findings = findings_for(org, config, file) if show_findings else []
+    findings = findings_for(org, config, named) if show_findings else []
     try:
         result = draw_chart(org, output, findings=findings, root=root, depth=depth, color_by=color_by,
                             show_findings=show_findings, title=title, dpi=dpi, changes=changes, direction=direction,

@@ -13,14 +13,27 @@ import click
 from ..analysis import diff_orgs, org_stats, plan_timeline
 from ..analysis.stats import BANDINGS
 from ..config import FAIL_LEVELS
-from ..findings import OrgInputError
+from ..findings import OrgInputError, Problem
+from ..inputfile import describe_limit
+from ..printable import printable
 from ..report.diff import DIFF_REPORTERS
 from ..report.plan import PLAN_REPORTERS
 from ..report.stats import STATS_REPORTERS
-from ..sources import load
-from ..printable import printable
-from . import (IsoDate, EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, findings_for, main,
-               max_file_size_option, print_problems, selection_options)
+from ..sources import TableOptions, load
+from . import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    Configs,
+    IsoDate,
+    config_options,
+    findings_for,
+    main,
+    max_file_size_option,
+    print_problems,
+    selection_options,
+    table_options,
+)
 from .outputs import emit, fail, refuse_overwriting_inputs, write_output
 
 _as_of_option = click.option("--as-of", type=IsoDate(), metavar="DATE",
@@ -29,16 +42,25 @@ _output_option = click.option("-o", "--output", metavar="FILE",
                               help="Write the report to FILE (atomically) instead of standard output.")
 
 
-def _git_show(revision: str, path: str) -> bytes:
-    """The bytes of PATH at REVISION, through `git show` (no shell)."""
+def _git_show(revision: str, path: str, max_bytes: int) -> bytes:
+    """The bytes of PATH at REVISION, through `git show` (no shell), read no further than the size limit."""
+    name = f"{revision}:{path}"
     try:
-        shown = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, check=False)
+        process = subprocess.Popen(["git", "show", name], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
-        raise click.UsageError(f"cannot run git to read {revision}:{path}: {exc.strerror or exc}") from None
-    if shown.returncode != 0:
-        reason = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise click.UsageError(f"git cannot read {revision}:{path}: {reason[-1] if reason else 'unknown error'}")
-    return shown.stdout
+        raise click.UsageError(f"cannot run git to read {name}: {exc.strerror or exc}") from None
+    with process:
+        data = process.stdout.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            process.kill()
+            raise OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of "
+                                                     f"{describe_limit(max_bytes)}; raise it with --max-file-size "
+                                                     "if the file is genuine")])
+        errors = process.stderr.read()
+    if process.returncode != 0:
+        reason = errors.decode("utf-8", "replace").strip().splitlines()
+        raise click.UsageError(f"git cannot read {name}: {reason[-1] if reason else 'unknown error'}")
+    return data
 
 
 def _split_revision(spec: str) -> tuple[str, str] | None:
@@ -51,18 +73,18 @@ def _split_revision(spec: str) -> tuple[str, str] | None:
     return revision, path
 
 
-def load_spec(spec: str, *, as_of, max_bytes: int, revision: str | None = None):
+def load_spec(spec: str, *, as_of, max_bytes: int, revision: str | None = None, table: TableOptions | None = None):
     """An org from a file, or from ``REV:PATH`` in git; input errors print and exit 2."""
     split = (revision, spec) if revision else _split_revision(spec)
     try:
         if split is None:
-            return load(spec, as_of=as_of, max_bytes=max_bytes)
-        data = _git_show(*split)
+            return load(spec, as_of=as_of, max_bytes=max_bytes, table=table)
+        data = _git_show(*split, max_bytes)
         # A temporary file with the same ending lets every reader (YAML, CSV, ...) read it.
         with tempfile.TemporaryDirectory(prefix="orgmodel-") as folder:
             copy = Path(folder) / Path(split[1]).name
             copy.write_bytes(data)
-            return load(copy, as_of=as_of, max_bytes=max_bytes, display_name=f"{split[0]}:{split[1]}")
+            return load(copy, as_of=as_of, max_bytes=max_bytes, display_name=f"{split[0]}:{split[1]}", table=table)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)
@@ -90,12 +112,13 @@ def _write(output: str | None, text: str, inputs) -> None:
 @max_file_size_option("org files")
 @selection_options
 @config_options
+@table_options
 def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_size, select, extend_select, ignore,
-         config_path, isolated):
+         config_path, isolated, table):
     """Review an org change: who joins, leaves, moves; findings introduced and resolved.
 
-    OLD and NEW are org files, or git revisions of one as REV:PATH. People
-    are matched by id. Exit code 1 with --fail-on-new when the change
+    OLD and NEW are org files or HR exports, or git revisions of one as
+    REV:PATH. People are matched by id. Exit code 1 with --fail-on-new when the change
     introduces findings at or above that level, whatever was there before:
     the gate that lets a team adopt orgmodel on an imperfect org.
 
@@ -104,6 +127,7 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
       orgmodel diff examples/reorg-before.yaml examples/reorg-after.yaml
       orgmodel diff main:org/people.yaml org/people.yaml --format markdown
       orgmodel diff --git main org/people.yaml --fail-on-new warning
+      orgmodel diff --from bamboohr last-month.csv employees.csv
     """
     if git_ref is not None:
         if len(files) != 1:
@@ -115,8 +139,8 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
         old_spec, new_spec = files
     date = as_of
     max_bytes = max_file_size * 1024 * 1024
-    old = load_spec(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref)
-    new = load_spec(new_spec, as_of=date, max_bytes=max_bytes)
+    old = load_spec(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref, table=table)
+    new = load_spec(new_spec, as_of=date, max_bytes=max_bytes, table=table)
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore)
     config = configs.for_file(new_spec if git_ref is None and _split_revision(new_spec) is None else None)
     change = diff_orgs(old, new, findings_for(old, config, old.file), findings_for(new, config, new.file))
@@ -137,8 +161,9 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
 @max_file_size_option("org files")
 @selection_options
 @config_options
+@table_options
 def plan(file, output_format, fail_on, as_of, output, max_file_size, select, extend_select, ignore, config_path,
-         isolated):
+         isolated, table):
     """The timeline of the planned hires in FILE.
 
     From the as-of date through every later `hired` date, in order: who
@@ -152,7 +177,7 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, select, ext
       orgmodel plan examples/reorg-after.yaml
       orgmodel plan org.yaml --format markdown --fail-on error
     """
-    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
     config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     steps = plan_timeline(org, lambda dated: findings_for(dated, config, file))
     _write(output, PLAN_REPORTERS[output_format](steps), [file])
@@ -173,7 +198,8 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, select, ext
 @_as_of_option
 @_output_option
 @max_file_size_option("org files")
-def stats(file, output_format, managers, bands, plot, as_of, output, max_file_size):
+@table_options
+def stats(file, output_format, managers, bands, plot, as_of, output, max_file_size, table):
     """Headcount, span of control, layers and cost of the org in FILE.
 
     Headcount is split into present people, open positions and planned
@@ -186,13 +212,14 @@ def stats(file, output_format, managers, bands, plot, as_of, output, max_file_si
       orgmodel stats examples/enterprise.yaml
       orgmodel stats org.yaml --managers --format csv -o managers.csv
       orgmodel stats org.yaml --bands mckinsey --plot dashboard.png
+      orgmodel stats --from workday workers.csv
     """
     if plot is not None:
         from ..render.dashboard import DASHBOARD_FORMATS
 
         if Path(plot).suffix.lower().lstrip(".") not in DASHBOARD_FORMATS:
             raise click.UsageError(f"--plot: end the file name in {', '.join('.' + f for f in DASHBOARD_FORMATS)}")
-    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024)
+    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
     result = org_stats(org, banding=bands)
     _write(output, STATS_REPORTERS[output_format](result, managers=managers), [file])
     if plot is not None:

@@ -13,14 +13,19 @@ from ..findings import OrgInputError
 from ..roles import RoleCatalog, read_title
 from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, main, print_problems
+from . import EXIT_INPUT, main, max_file_size_option, print_problems, table_options
 
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--roles-stub", is_flag=True, help="Print a ready-to-paste roles: block for these titles instead.")
-def titles(file, roles_stub):
+@max_file_size_option("files")
+@table_options
+def titles(file, roles_stub, max_file_size, table):
     """List titles that infer the `unknown` role, and those inferred only generically.
+
+    FILE is an org file or an HR export (.csv, .tsv, .xlsx, .json; see
+    `orgmodel import --help` for the export options).
 
     Each title is listed with how many people hold it, most common first.
     With --roles-stub, print a `roles:` block with a role per title (ids
@@ -31,9 +36,10 @@ def titles(file, roles_stub):
     Examples:
       orgmodel titles org.yaml
       orgmodel titles org.yaml --roles-stub >> roles-draft.yaml
+      orgmodel titles --from bamboohr employees.csv
     """
     try:
-        org = load(file)
+        org = load(file, max_bytes=max_file_size * 1024 * 1024, table=table)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

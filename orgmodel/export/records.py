@@ -9,9 +9,10 @@ import json
 from ..org import Org, Person
 
 #: The CSV columns, in order: the org file's person keys, so the header names are the ones
-#: ``orgmodel import`` recognises without a preset.
+#: ``orgmodel import`` recognises without a preset; then what the org file keeps outside the
+#: person: a custom role's title, family and rank, and the team's name and lead.
 CSV_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "hired", "status",
-               "experience_years")
+               "experience_years", "role_title", "role_family", "role_rank", "team_name", "team_lead")
 #: Several dotted-line managers share one cell, separated by this.
 LIST_SEPARATOR = ";"
 
@@ -56,8 +57,23 @@ def to_csv(org: Org) -> str:
         if "dotted_to" in record:
             record["dotted_to"] = LIST_SEPARATOR.join(record["dotted_to"])
         record.setdefault("status", "filled")
+        record.update(_outside_the_person(org, person))
         writer.writerow(["" if record.get(column) is None else record[column] for column in CSV_COLUMNS])
     return out.getvalue()
+
+
+def _outside_the_person(org: Org, person: Person) -> dict:
+    """The custom role and the team a row refers to, repeated on each row that refers to them."""
+    cells = {}
+    role = person.role
+    if person.role_source != "unknown" and not role.builtin:
+        # Written even when the title found it: the aliases that did so are not in the CSV.
+        cells.update(role=role.id, role_title=role.title, role_family=role.family, role_rank=role.rank)
+    if person.team is not None:
+        # A team the org does not describe is still named, so that its id comes back as written.
+        team = (org.teams or {}).get(person.team)
+        cells.update(team_name=team.name, team_lead=team.lead) if team else cells.update(team_name=person.team)
+    return cells
 
 
 def to_json(org: Org) -> str:

@@ -28,6 +28,7 @@ from .titles import (
     MAX_WORDS,
     Reading,
     Vocabulary,
+    band_of,
     normalise_title,
     read_title,
 )
@@ -267,7 +268,10 @@ class RoleCatalog:
         aliases = () if reading.graded else (normalised, reading.function_segment)
         for text in aliases:
             role = self._by_alias.get(text)
-            if role is not None:
+            # "Intern, Backend Engineer", "VP, Head of Product": the job's segment names a role, but
+            # the rest of the title says another level.
+            if role is not None and (text == normalised or reading.band is None or role.rank is None
+                                     or band_of(role.rank) == reading.band):
                 return TitleMatch(title, normalised, role, "" if text == normalised else text,
                                   exact=text == normalised, reading=reading)
         return TitleMatch(title, normalised, self._role_for(reading), reading=reading)

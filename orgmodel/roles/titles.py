@@ -19,14 +19,40 @@ and matched, longest phrase first, against the vocabulary tables in
 - ``compounds.csv``: job words that end German compounds ("Personal|referentin").
 
 Function beats word position: the family comes from the first segment that
-names one, from its last head, else its domain word (of two, the last, unless
-it is "operations"; two joined by "and" are ambiguous), else its last weak head ("VP, Product Marketing" is marketing, "Group Manager, Product
-Management" is product). The bare word "product" names product management
-only at a leader's level ("Head of Product"), never for "Product Specialist";
-"support" alone likewise ("Support Director", not "Support Specialist").
-"Technician", "technologist", "attendant" and "aide" say a level, not a
-family; two jobs joined by "or" or "/" that name different families are
-ambiguous.
+names one, from its last head, else its domain word, else its last weak head
+("VP, Product Marketing" is marketing, "Group Manager, Product Management" is
+product). Words that serve any function ("office", "administration",
+"programme", "project", "records") yield to another function wherever they
+stand ("Director of Project Finance"); "operations", "support", "strategy",
+"compliance", "policy" and "training" after another function serve it
+("Computer Operations", "IT Compliance"). Of two other functions of different
+families the last names the family only when it is sales, marketing or
+analytics ("Advertising Sales", "People Analytics"); otherwise, or when they
+are joined by "and", "or" or "/", they compete and the title is ambiguous
+("Safety Data Specialist", "Sales & Marketing Manager"). A job word that
+manages whatever it is given ("PM", "Program Manager"), and "product" alone,
+yield to a function of another family named in a later segment: the title is
+then ambiguous ("Sr. PM, Fulfillment"). A level missing from the function's
+segment, an entry level or a lone modifier comes from the segments after it
+("IT, Business Systems Analyst", "Scientist - Apprentice", "Fin Anlyst,Asst").
+A generic engineering word takes the family of a data, IT, marketing, sales or
+customer function just before it ("Data Integration Developer", "Product
+Marketing Engineer") and is ambiguous after a people, finance or clinical one
+("Talent Engineer"). An executive named after a lesser job word, or after an
+office, is whom the person serves, like the words after "to" ("Special
+Representative of the Secretary-General"); a later segment naming whose unit
+it is ("Analyst - Mayor's Office") names no function. The bare words
+"product", "support" and "strategy" name a family only at a leader's level
+("Head of Product"), never for "Product Specialist". "Technician", "tech",
+"technologist", "attendant", "aide", "architect" and "mechanic" say a level,
+not a family; two jobs joined by "or", "/" or "and" that name different
+families are ambiguous ("Software Engineer and Data Scientist"). A function
+every sector has ("design", "data", "production", "programme", "customer")
+qualified by a word the vocabulary does not read names no family ("Head of
+Energy Market Design"). A deputy of a C-level officer is the deputy even with
+words between ("Deputy Government CIO"). HR-system spellings are read: dotted initials ("V.P."), grades
+glued to a word ("Manager2"), and a last word cut short by a field length
+("COORDIN"), completed only when one level word starts so.
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
 ``MAX_WORDS`` words are read, and each word starts at most a fixed number
 of dictionary look-ups.
@@ -40,6 +66,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 #: Titles longer than this are cut before they are read: no real title is longer.
 MAX_TITLE_CHARS = 200
@@ -75,13 +102,30 @@ _SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 _WORD = re.compile(r"[a-z0-9]+")
+_DOTTED_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
+_GLUED_GRADE = re.compile(r"\b([a-z]{3,})(\d+)\b")
+_POSSESSIVE = re.compile(r"[a-z]['\u2019]s\b")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
+_PLURAL_JOB_KINDS = _LEVEL_KINDS | {"head", "tech", "weak"}
 #: What names a job rather than only its function: "or" between two of them offers alternatives.
 _JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
 #: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
-_SERVING_DOMAINS = frozenset({"support", "strategy"})
-_TECH_FAMILIES = frozenset({"data", "it"})
+#: Families of weak job words that manage whatever the title names: products, projects, programmes.
+#: Families whose function before a generic engineering word leaves whose engineer it is open.
+_NOT_ENGINEERING_FAMILIES = frozenset({"people", "finance", "other"})
+_SELLING_FAMILIES = frozenset({"sales", "marketing"})
+_MANAGED_FAMILIES = frozenset({"product", "operations"})
+_SERVING_ANY = frozenset({"records", "administration", "administrative", "office", "program", "programme", "project",
+                          "corporate services", "corporate support"})
+_SERVING_DOMAINS = frozenset({"support", "strategy", "compliance", "quality", "policy", "training", "delivery",
+                              "service delivery", "helpdesk", "help desk",
+                              "quality assurance", "quality control", "program management",
+                              "programme management"}) | _SERVING_ANY
+#: Function words every sector has: what qualifies them ("Energy Market Design", "Arts Program") says whose.
+_OPEN_DOMAINS = frozenset({"design", "data", "production", "program", "programme", "customer", "delivery",
+                           "channel", "office support"})
+_OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 #: Function words that name a family alone only at a leader's level: "Head of Product" is product
 #: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
@@ -89,6 +133,7 @@ _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 _BARE_STEMS = {
     "product_bare": ("product_management", "Head of Product, VP Product"),
     "support_bare": ("", "Head of Support, Support Director"),
+    "strategy_bare": ("", "Head of Strategy, Director of Strategy"),
 }
 
 
@@ -112,6 +157,10 @@ class Vocabulary:
     ladders: dict[tuple[str, int | None, str], str]
     longest: int
     compound_suffixes: tuple[str, ...] = ()
+    #: Abbreviations that several jobs share ("PM": product, project or program manager), by their expansion.
+    shared: dict[str, str] = field(default_factory=dict)
+    #: Level words by their first letters, for titles an HR system cut short ("Coordin" -> "coordinator").
+    truncated: dict[str, str] = field(default_factory=dict)
 
     def split(self, word: str) -> tuple[str, ...]:
         """A word spelled out, or a compound cut before its job word ("Personalreferentin").
@@ -125,8 +174,8 @@ class Vocabulary:
         if word in self.phrases:
             return (word,)
         singular = self.phrases.get(word[:-1]) if word.endswith("s") else None
-        if singular is not None and singular.kind in _LEVEL_KINDS:
-            # "Sales Representatives", "Stock Associates": a plural level word is the job in a list of posts.
+        if singular is not None and singular.kind in _PLURAL_JOB_KINDS:
+            # "Sales Representatives", "Solutions Architects": a plural job word is the job in a list of posts.
             return (word[:-1],)
         for suffix in self.compound_suffixes:
             prefix = word[:-len(suffix)]
@@ -151,7 +200,21 @@ class Vocabulary:
         longest = max(len(key.split()) for key in phrases)
         # Longest suffix first, so "leiterin" is not cut as "leiter" + "in".
         suffixes = tuple(sorted((row["suffix"] for row in _table("compounds")), key=len, reverse=True))
-        return cls(phrases, abbreviations, grades, ladders, longest, suffixes)
+        shared = {row["abbreviation"]: row["expansion"] for row in _table("abbreviations") if row["shared"]}
+        return cls(phrases, abbreviations, grades, ladders, longest, suffixes, shared, _truncations(phrases))
+
+
+def _truncations(phrases: dict[str, Phrase]) -> dict[str, str]:
+    """Each cut of five letters or more of a one-word level word that is no word of the vocabulary ("general")."""
+    cuts: dict[str, str] = {}
+    known = {part for phrase in phrases for part in phrase.split()}
+    for word, phrase in phrases.items():
+        if phrase.kind in _LEVEL_KINDS and " " not in word:
+            for end in range(5, len(word)):
+                cut = word[:end]
+                if cut not in known:
+                    cuts[cut] = word if cuts.get(cut, word) == word else ""
+    return {cut: word for cut, word in cuts.items() if word}
 
 
 def _table(name: str) -> list[dict[str, str]]:
@@ -181,9 +244,16 @@ def _words(text: str, abbreviations, split=None) -> list[str]:
 
 def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[str]]:
     """The title's segments as lists of normalised words (see the module docs)."""
-    vocabulary = vocabulary or Vocabulary.builtin()
+    return [words for _part, words in _parts(title, vocabulary or Vocabulary.builtin())]
+
+
+def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
+    """The title's segments: each one's text and its normalised words."""
     text = _fold(title[:MAX_TITLE_CHARS])
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
+    # "V.P.", "S.V.P.": dotted initials are one abbreviation; "Manager2": a grade glued to its word.
+    text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _GLUED_GRADE.sub(r"\1 \2", text)
     text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
     outside = _PARENTHESES.sub(",", text)
     if _WORD.search(outside):
@@ -192,10 +262,14 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
     for part in _SEGMENT_BREAK.split(text):
         words = _words(part, vocabulary.abbreviations, vocabulary.split)[:budget]
         if words:
-            segments.append(words)
+            segments.append((part, words))
             budget -= len(words)
         if budget <= 0:
             break
+    if segments:
+        # "SENIOR SOCIAL SERVICES COORDIN": an HR system cut the title's last word short.
+        part, words = segments[-1]
+        words[-1] = vocabulary.truncated.get(words[-1], words[-1])
     return segments
 
 
@@ -273,13 +347,17 @@ def _match_phrases(words: list[str], vocabulary: Vocabulary) -> list[_Match]:
 def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     """Read a free-text job title as a family and a level band (see the module docs)."""
     vocabulary = vocabulary or Vocabulary.builtin()
-    segments = segments_of(title, vocabulary)
+    parts = _parts(title, vocabulary)
+    segments = [words for _part, words in parts]
     normalised = _normal_form(segments, vocabulary)
+    # "Analyst - Mayor's Office": a later segment that names whose unit it is names no function.
+    segments = [words for index, (part, words) in enumerate(parts) if index == 0 or not _POSSESSIVE.search(part)]
     if not segments:
         return Reading(title, normalised, reason="the title has no words orgmodel reads (Latin letters and digits)")
     segments, assistant_to = _cut_at_to(segments)
     segments, grade, grade_word = _take_grades(segments, vocabulary)
     matched = [_match_phrases(words, vocabulary) for words in segments]
+    segments, matched = _cut_at_whom_served(segments, matched)
     function_at = next((i for i, found in enumerate(matched)
                         if any(m.phrase.kind in _FUNCTION_KINDS for m in found)), None)
     considered = matched if function_at is None else matched[:function_at + 1]
@@ -288,19 +366,40 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
 
     chosen = None
     if function_at is not None:
-        chosen = _choose_function(matched[function_at], segments[function_at])
+        segment_words = segments[function_at]
+        chosen = _choose_function(matched[function_at], segment_words)
+        if chosen is not None:
+            # "Deputy Government CIO": a deputy of a C-level officer, with words between, is the deputy
+            # (its function's family; "deputy" still takes the level one band down).
+            chosen = _deputy_of(chosen, matched[function_at], segment_words, vocabulary) or chosen
+        if _chief_officer(segment_words) and not (chosen and chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
+            # "Chief Revenue Officer", "Chief Marketing and Strategy Officer": a chief officer of
+            # known functions is C-level; a chief clinical officer heads a profession ("Chief
+            # Veterinary Officer" is other 90).
+            family = "other" if chosen and chosen.phrase.family == "other" else "executive"
+            chosen = _Match(Phrase(" ".join(segment_words), "rank", family, 90), chosen.position if chosen else 0)
         if chosen is None:
             domains = [m.phrase.text for m in matched[function_at] if m.phrase.kind == "domain"]
+            both = _jobs_of_two_families(matched[function_at], segment_words)
+            if both:
+                return _replace(base, reason=f"the title names two jobs of different families "
+                                             f"({' and '.join(map(repr, both))})")
+            if len(domains) < 2:
+                return _replace(base, reason="the title qualifies its job with words orgmodel does not read")
             return _replace(base, reason=f"the title names several families ({', '.join(map(repr, domains))}) "
                                          "and no job word to choose between them")
-        segment_words = segments[function_at]
+        unread = _unread_words(matched[function_at], segment_words, before=chosen.position)
+        if chosen.phrase.kind == "domain" and chosen.phrase.text in _OPEN_DOMAINS and unread:
+            return _replace(base, reason=f"the title qualifies its function {chosen.phrase.text!r} with words "
+                                         f"orgmodel does not read ({', '.join(map(repr, unread))})")
         alternatives = _alternative_families(matched[function_at], segment_words)
         if alternatives:
             return _replace(base, reason=f"the title names alternative jobs of different families "
                                          f"({' or '.join(map(repr, alternatives))})")
-        if _chief_officer(segment_words) and not (chosen.phrase.kind == "rank" and (chosen.phrase.band or 0) >= 90):
-            # "Chief Revenue Officer": a chief officer of a known function is C-level.
-            chosen = _Match(Phrase(" ".join(segment_words), "rank", "executive", 90), chosen.position)
+        other = _other_family_after(chosen, matched[function_at + 1:], _shared_jobs(title, vocabulary))
+        if other:
+            return _replace(base, reason=f"{chosen.phrase.text!r} is a job of several families and the title "
+                                         f"goes on to name another one ({other!r})")
     elif segments and _chief_officer(segments[0]):
         # "Chief Happiness Officer": Chief X Officer is C-level even when X names no family.
         chosen, function_at = _Match(Phrase(" ".join(segments[0]), "rank", "executive", 90), 0), 0
@@ -312,6 +411,20 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         default_band = chosen.phrase.band or next((m.phrase.band for m in reversed(matched[function_at])
                                                    if m.phrase.kind in ("head", "weak", "tech") and m.phrase.band), None)
     band, level_words, entry = _level(considered, chosen, default_band)
+    if chosen is not None:
+        # "IT, Business Systems Analyst", "Scientist - Apprentice": a level missing from the function's
+        # segment, or an entry level, comes from the segments after it that name no other family
+        # ("Wine Sales, Cashiers" stops at the cashiers).
+        same = list(considered)
+        for found in matched[function_at + 1:]:
+            if any(m.phrase.kind in _FUNCTION_KINDS and m.phrase.family != chosen.phrase.family for m in found):
+                break
+            same.append(found)
+        later = [m for found in same[len(considered):] for m in found]
+        if band is None or any(m.phrase.kind in ("entry", "modifier") for m in later):
+            later_band = next((m.phrase.band for m in reversed(later)
+                               if m.phrase.kind in ("head", "weak", "tech") and m.phrase.band), None)
+            band, level_words, entry = _level(same, chosen, default_band or later_band)
     alone = [m for found in considered for m in found if m.phrase.kind == "alone"]
     if assistant_to:
         return _replace(base, family="operations", band=30, stem="executive_assistant",
@@ -319,7 +432,8 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     if chosen is None:
         unmatched = (sum(len(words) - words.count(AND) for words in segments)
                      > sum(m.size for found in matched for m in found))
-        if alone and not unmatched and not any(m.phrase.kind in ("position", "entry") for f in matched for m in f):
+        if alone and not unmatched and not any(m.phrase.kind in ("position", "entry", "modifier")
+                                               for f in matched for m in f):
             # "President", "Founder", "Owner" with nothing else: the chief executive.
             return _replace(base, family="executive", band=100, stem="ceo",
                             family_words=alone[0].phrase.text, level_words=(alone[0].phrase.text,))
@@ -337,6 +451,12 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
                         reason=f"the title names family {family} ({phrase.text!r}) but no level")
     if stem in _BARE_STEMS:
         stem, leaders = _BARE_STEMS[stem]
+        other_job = next((m.phrase.text for found in considered for m in found
+                          if m.phrase.kind in ("head", "weak", "tech") and m.phrase.family != family), "")
+        if other_job:
+            # "Product Controller": a job of another family beside the bare word leaves it open.
+            return _replace(base, reason=f"{phrase.text!r} alone names no family beside the job "
+                                         f"{other_job!r}; this title is ambiguous")
         if band < 60 and "lead" not in words_seen:
             return _replace(base, reason=f"{phrase.text!r} alone names a family only for leaders ({leaders}); "
                                          "this title is ambiguous")
@@ -364,6 +484,26 @@ def _cut_at_to(segments: list[list[str]]) -> tuple[list[list[str]], bool]:
     return segments, False
 
 
+def _cut_at_whom_served(segments: list[list[str]], matched: list[list[_Match]]):
+    """Drop an executive named after a lesser job word, and what follows it, as "to" does.
+
+    "Special Representative of the Secretary-General", "Senior Adviser of the CEO": the
+    executive is whom the person serves, as is one whose office is named ("Director, Office of the
+    Under-Secretary-General"). "EVP & CFO" keeps both: a vice president is not lesser;
+    "General Manager & CEO" holds both jobs.
+    """
+    for index, found in enumerate(matched):
+        for i, match in enumerate(found):
+            if match.phrase.kind == "rank" and match.phrase.family == "executive" and any(
+                    (m.phrase.text == "office" or m.phrase.kind in ("position", "head", "weak", "modifier", "rank")
+                     and m.phrase.band is not None and m.phrase.band < 80)
+                    and AND not in segments[index][m.position:match.position]
+                    for m in found[:i]):
+                words = segments[index][:match.position]
+                return segments[:index] + [words], matched[:index] + [found[:i]]
+    return segments, matched
+
+
 def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[list[list[str]], int | None, str]:
     """Remove grade words ("II", "L5") from segments of more than one word; the last banded one counts."""
     grade, grade_word, kept_segments = None, "", []
@@ -377,8 +517,21 @@ def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[lis
     return kept_segments or segments, grade, grade_word
 
 
+def _unread_words(found: list[_Match], words: list[str], before: int) -> list[str]:
+    """The words just before position ``before`` that no vocabulary phrase covers."""
+    covered = {i for m in found for i in range(m.position, m.position + m.size)}
+    unread = []
+    for i in range(before - 1, -1, -1):
+        if i in covered or words[i] in (AND, "or") or words[i].isdigit():
+            break
+        unread.insert(0, words[i])
+    return unread
+
+
 def _joined_by_and(words: list[str], first: _Match, second: _Match) -> bool:
-    return AND in words[first.position + first.size:second.position]
+    """Whether "and", "&", "or" or "/" stands between two matches ("Sales & Marketing", "Sales/Marketing")."""
+    between = words[first.position + first.size:second.position]
+    return AND in between or "or" in between
 
 
 def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
@@ -393,21 +546,51 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
     domains = [m for m in found if m.phrase.kind == "domain"]
     weak = [m for m in found if m.phrase.kind == "weak"]
     if not strong and len({m.phrase.family for m in domains}) > 1:
-        first, last = domains[0], domains[-1]
-        if any(m.phrase.family != first.phrase.family and _joined_by_and(words, first, m) for m in domains[1:]):
+        # "Finance and Administration Officer", "Director of Project Finance", "Office of Human
+        # Resources": these serve any function, wherever they stand.
+        serving = [m for m in domains if m.phrase.text in _SERVING_ANY]
+        if len(serving) < len(domains):
+            domains = [m for m in domains if m not in serving]
+        while len(domains) > 1 and domains[-1].phrase.stem == "operations":
+            domains = domains[:-1]  # "Sales & Operations"
+        if any(a.phrase.family != b.phrase.family and _joined_by_and(words, a, b) for a, b in pairwise(domains)):
             return None  # "Sales & Marketing Manager": two functions side by side
         # "Advertising Sales", "Computer Operations": the last function word is the head, but
-        # "operations" of something is that something's operations.
-        if last.phrase.stem == "operations" or last.phrase.text in _SERVING_DOMAINS:
-            return domains[-2]
-        return last
+        # "operations" of something is that something's operations ("HR Records Administration").
+        while len(domains) > 1 and (domains[-1].phrase.stem == "operations"
+                                    or domains[-1].phrase.text in _SERVING_DOMAINS):
+            domains = domains[:-1]
+        last = domains[-1]
+        if (last.phrase.family in _SELLING_FAMILIES or last.phrase.text == "analytics"
+                or len({m.phrase.family for m in domains}) == 1):
+            return last  # "Advertising Sales", "People Analytics": what is sold or analysed, then the work
+        return None  # "Safety Data", "Pharmacy Innovation": two functions compete
     chosen = strong[-1] if strong else domains[0] if domains else weak[-1]
+    if _jobs_of_two_families(found, words):
+        return None  # "Software Engineer and Data Scientist": which family is the person's?
+    if (chosen.phrase.kind == "rank" and chosen.phrase.family == "executive" and (chosen.phrase.band or 0) < 100
+            and not _chief_officer(chosen.phrase.text.split())):
+        # "Assistant Secretary-General for Legal Affairs": the rank gives the level, the field the family
+        # (a CFO "Defence Infrastructure Organisation" stays the CFO).
+        chosen = next((m for m in domains if m.position > chosen.position), chosen)
     if chosen.phrase.kind == "tech":
-        # "Data Integration Developer", "Information Systems Architect": a data or IT
-        # domain says more than the generic engineering word after it.
-        chosen = next((m for m in domains if m.phrase.family in _TECH_FAMILIES and m.position < chosen.position),
-                      chosen)
+        # "Data Integration Developer", "Information Systems Architect", "Product Marketing
+        # Engineer": the function just before the generic engineering word says more.
+        before = [m for m in domains if m.position < chosen.position]
+        while len(before) > 1 and before[-1].phrase.text in _SERVING_DOMAINS:
+            before = before[:-1]  # "IT Compliance Engineer"
+        if before and before[-1].phrase.family in _OVER_ENGINEER_FAMILIES:
+            chosen = before[-1]
+        elif before and before[-1].phrase.family in _NOT_ENGINEERING_FAMILIES:
+            return None  # "Operations Engineer", "Talent Engineer": whose engineer is it?
     return chosen
+
+
+def _jobs_of_two_families(found: list[_Match], words: list[str]) -> tuple[str, str] | None:
+    """Two job words of different families joined by "and" ("Software Engineer and Data Scientist")."""
+    jobs = [m for m in found if m.phrase.kind in ("head", "tech")]
+    return next(((a.phrase.text, b.phrase.text) for a, b in pairwise(jobs)
+                 if a.phrase.family != b.phrase.family and AND in words[a.position + a.size:b.position]), None)
 
 
 def _alternative_families(found: list[_Match], words: list[str]) -> tuple[str, str] | None:
@@ -422,14 +605,52 @@ def _alternative_families(found: list[_Match], words: list[str]) -> tuple[str, s
         return None
     families = [next((m.phrase.family for m in reversed(side) if m.phrase.kind in _FUNCTION_KINDS), "")
                 for side in (before, after)]
-    if families[0] != families[1]:
+    # "Programmer/Analyst": a level word alone, with no family of its own, offers no other family.
+    level_only = [not family and all(m.phrase.kind in _LEVEL_KINDS for m in side) and len(side) == len(words_of)
+                  for family, side, words_of in zip(families, (before, after), (words[:split], words[split + 1:]))]
+    if families[0] != families[1] and not any(level_only):
         return before[-1].phrase.text, after[-1].phrase.text
     return None
 
 
+def _deputy_of(chosen: _Match, found: list[_Match], words: list[str], vocabulary: Vocabulary) -> _Match | None:
+    """The deputy of the C-level officer ``chosen`` when "deputy" stands before it ("and" not between)."""
+    if chosen.phrase.kind != "rank" or not any(m.phrase.text == "deputy" and m.position < chosen.position
+                                               and AND not in words[m.position:chosen.position] for m in found):
+        return None
+    phrase = vocabulary.phrases.get(f"deputy {chosen.phrase.text}")
+    return _Match(phrase, chosen.position, chosen.size) if phrase is not None else None
+
+
 def _chief_officer(words: list[str]) -> bool:
-    """"Chief ... Officer" with at most three words between."""
-    return (len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
+    """"Chief ... Officer" with at most three words between, alone or before "and" ("Chief Legal Officer & Secretary")."""
+    if AND in words[1:]:
+        words = words[:words.index(AND, 1)] if words[-1] != "officer" else words
+    # "Chief Officer" alone names no function (a ship's or a council's chief officer).
+    return (3 <= len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
+
+
+def _shared_jobs(title: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The expansions of the title's abbreviations that several jobs share ("PM")."""
+    if not vocabulary.shared:
+        return frozenset()
+    return frozenset(vocabulary.shared[word] for word in _WORD.findall(_fold(title[:MAX_TITLE_CHARS]))
+                     if word in vocabulary.shared)
+
+
+def _other_family_after(chosen: _Match, later: list[list[_Match]], shared: frozenset[str]) -> str:
+    """The function word of another family in a later segment, when the job word is one any family has
+    or "product" alone.
+
+    "Sr. PM, Fulfillment": a PM may manage products, projects or programmes, and fulfillment
+    is not product management; "Project Manager, Payments" names no other function.
+    """
+    managing = chosen.phrase.kind == "weak" and chosen.phrase.family in _MANAGED_FAMILIES
+    # "Deputy Director Product, Process Owner and Policy": "product" alone is as open.
+    if not (managing or chosen.phrase.text in shared or chosen.phrase.stem == "product_bare"):
+        return ""
+    return next((m.phrase.text for found in later for m in found
+                 if m.phrase.kind in ("domain", "head") and m.phrase.family != chosen.phrase.family), "")
 
 
 def _replace(reading: Reading, **changes) -> Reading:
@@ -450,7 +671,9 @@ def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: 
     positions: list[tuple[int, str]] = []
     modifiers: list[Phrase] = []
     entry = None
-    for found in considered:
+    for index, found in enumerate(considered):
+        # "Fin Anlyst,Asst", "Cust Svc Rep,Sr": a segment of modifiers alone qualifies the job before it.
+        qualifier = index > 0 and all(m.phrase.kind == "modifier" for m in found)
         for i, match in enumerate(found):
             phrase = match.phrase
             if phrase.kind == "entry":
@@ -458,7 +681,7 @@ def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: 
             elif phrase.kind == "position" or (phrase.kind == "rank" and phrase.band is not None):
                 positions.append((phrase.band, phrase.text))
             elif phrase.kind == "modifier":
-                if phrase.band is not None and not _follows(found, i):
+                if phrase.band is not None and not _follows(found, i) and not qualifier:
                     positions.append((phrase.band, phrase.text))
                 else:
                     modifiers.append(phrase)
@@ -474,9 +697,14 @@ def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: 
     else:
         return None, (), False
     for modifier in modifiers:
+        if modifier.op == "up" and words and words[0] in _LEAD_WORDS:
+            continue  # "Senior Team Lead": a lead is already the senior band (format.md)
         band = _MODIFIERS[modifier.op](band)
         words.append(modifier.text)
     return max(20, min(100, band)), tuple(words), False
+
+
+_LEAD_WORDS = frozenset({"lead", "leader", "team lead", "team leader"})
 
 
 _MODIFIERS = {
@@ -484,8 +712,13 @@ _MODIFIERS = {
     "junior": lambda band: 30 if band <= 50 else band,
     "under": lambda band: band - 10 if band >= 60 else 30,
     "deputy": lambda band: band - 10 if band >= 50 else 30,
+    # "Deputy Director" is one band down; a deputy of an individual contributor does the same job.
+    "second": lambda band: band - 10 if band >= 60 else band,
+    # "Executive" before another job word ("Executive Administrative Aide") says no level of its own.
+    "keep": lambda band: band,
     "staff": lambda band: 60 if band <= 50 else band,
     "lead": lambda band: 50 if band <= 40 else band,
     "group": lambda band: 60 if band == 50 else band,
-    "chief": lambda band: max(band, 70),
+    # "Chief Analyst", "Chief Chemist": the senior of a job; "Chief of Section" heads a unit (70).
+    "chief": lambda band: max(band, 60),
 }

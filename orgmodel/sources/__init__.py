@@ -27,19 +27,31 @@ def load(
     table: TableOptions | None = None,
 ) -> Org:
     """Load an org file or an HR export (by extension: .csv, .tsv, .xlsx, .json); ``"-"`` reads
-    an org file from standard input. Raises :class:`~orgmodel.OrgInputError` with every problem."""
+    standard input, as an HR export when ``display_name`` has a table's extension and as an org
+    file otherwise. Raises :class:`~orgmodel.OrgInputError` with every problem."""
     name = display_name or ("<stdin>" if str(path) == "-" else str(path))
-    if not is_table(path):
+    if not is_table(kind_of(path, display_name)):
         return _yaml.load(path, as_of=as_of, max_bytes=max_bytes, display_name=display_name)
     data = read_bounded(path, name, max_bytes)
-    return load_table(data, name, Path(str(path)).suffix.lower(), as_of=as_of, options=table)
+    return load_table(data, name, suffix_of(path, display_name), as_of=as_of, options=table)
 
 
-def show_mapping(path: str | os.PathLike, table: TableOptions, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
+def show_mapping(path: str | os.PathLike, table: TableOptions, max_bytes: int = DEFAULT_MAX_BYTES,
+                 display_name: str | None = None) -> list[str]:
     """Which column of an HR export feeds which field, and why (for ``import --show-mapping``)."""
-    data = read_bounded(path, str(path), max_bytes)
-    return describe_mapping(data, str(path), Path(str(path)).suffix.lower(), table)
+    name = display_name or ("<stdin>" if str(path) == "-" else str(path))
+    data = read_bounded(path, name, max_bytes)
+    return describe_mapping(data, name, suffix_of(path, display_name), table)
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "TABLE_SUFFIXES", "TableOptions", "is_table", "load", "load_bytes", "load_text",
-           "show_mapping"]
+def kind_of(path: str | os.PathLike, display_name: str | None) -> str:
+    """The name whose extension says how to read ``path``: standard input has none of its own."""
+    return display_name if str(path) == "-" and display_name else str(path)
+
+
+def suffix_of(path: str | os.PathLike, display_name: str | None) -> str:
+    return Path(kind_of(path, display_name)).suffix.lower()
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "TABLE_SUFFIXES", "TableOptions", "is_table", "kind_of", "load", "load_bytes",
+           "load_text", "show_mapping"]

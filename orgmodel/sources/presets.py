@@ -28,7 +28,12 @@ FIELDS = {
     "email": "work email (managers may be named by it)",
     "title": "job title (the role is inferred from it)",
     "role": "a role id from orgmodel's catalog, when the export has one (otherwise inferred from the title)",
-    "department": "department, written as a team",
+    "role_title": "a custom role's display title (with role_family: the role is defined by the file)",
+    "role_family": "a custom role's family, for a role id orgmodel's catalog lacks",
+    "role_rank": "a custom role's rank (a whole number; empty: no fixed place)",
+    "department": "department, written as a team (with team_name: the team's id)",
+    "team_name": "the team's display name, when the department column holds its id or code",
+    "team_lead": "the id of the person who leads the row's team",
     "manager": "the manager: an id, an email, a name ('First Last' or 'Last, First') or a DN",
     "manager_email": "the manager's email, used when 'manager' is empty",
     "manager_name": "the manager's name, used when both are empty",
@@ -41,6 +46,10 @@ FIELDS = {
     "sequence": "order of history rows with the same effective date",
     "dn": "the person's LDAP distinguished name (managers may be named by it)",
 }
+
+#: What a status value in a preset's [status] table can mean, as docs/import.md labels it.
+#: "employed" overrides a word the common table reads as a leaver (ADP's "Inactive" is on leave).
+STATUS_MEANINGS = {"terminated": "leaver", "open": "open position", "employed": "still employed"}
 
 
 def normal_header(text: str) -> str:
@@ -58,10 +67,10 @@ class Preset:
     name: str
     #: field -> header names, most specific first
     columns: dict[str, tuple[str, ...]]
-    #: normalised status value -> "terminated" or "open"
+    #: normalised status value -> a meaning of STATUS_MEANINGS
     status: dict[str, str]
     verified: str = ""
-    #: "terminated" / "open" -> the status values as the preset writes them
+    #: meaning -> the status values as the preset writes them
     status_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -74,6 +83,9 @@ def preset(key: str) -> Preset:
     unknown = set(columns) - set(FIELDS)
     if unknown:
         raise ValueError(f"{path.name}: unknown fields {sorted(unknown)}")
+    unknown = set(data.get("status", {})) - set(STATUS_MEANINGS)
+    if unknown:
+        raise ValueError(f"{path.name}: unknown status meanings {sorted(unknown)}")
     status = {normal_status(value): meaning for meaning, values in data.get("status", {}).items()
               for value in values}
     written = {meaning: tuple(values) for meaning, values in data.get("status", {}).items()}
@@ -94,6 +106,5 @@ def mapping_markdown(key: str) -> str:
         if names:
             lines.append(f"| `{field_name}` | " + ", ".join(f"`{n}`" for n in names) + " |")
     for meaning, values in sorted(table.status_values.items()):
-        label = "leaver" if meaning == "terminated" else "open position"
-        lines.append(f"| status meaning {label} | " + ", ".join(f"`{v}`" for v in values) + " |")
+        lines.append(f"| status meaning {STATUS_MEANINGS[meaning]} | " + ", ".join(f"`{v}`" for v in values) + " |")
     return "\n".join(lines) + "\n"

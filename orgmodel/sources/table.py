@@ -1,8 +1,8 @@
 """HR exports (CSV, TSV, semicolon CSV, XLSX, JSON records) -> :class:`~orgmodel.org.Org`.
 
 Every cell keeps its place: ROW is the row in the file (the header is row 1),
-COL the column's number; in JSON both point at the record (``{``) a value came
-from. Problems are collected and raised together, like the YAML reader's.
+COL the column's number; in JSON a person is placed at their record's ``{`` and a
+value's problem at the value. Problems are collected and raised together, like the YAML reader's.
 
 Built for size: rows stream from the csv module and only mapped columns are
 kept, as plain (interned) strings; no per-row model is validated. Managers are
@@ -20,7 +20,7 @@ import json
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -30,8 +30,9 @@ from pathlib import Path
 
 from ..findings import OrgInputError, Problem
 from ..gcpause import collector_paused
+from ..model import ROLE_ID_CHARACTERS, is_role_id
 from ..org import Org, Person, Team
-from ..roles import UNKNOWN, Role, RoleCatalog
+from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
 from .presets import COMMON, FIELDS, normal_header, normal_status, preset, preset_names
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json")
@@ -47,7 +48,7 @@ _DATE_SLOTS = frozenset(_SLOT[name] for name in DATE_FIELDS)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: Control characters free text may not hold either; line breaks and tabs it may, as in YAML.
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_TEXT_FIELDS = frozenset({"name", "first_name", "last_name", "title", "department"})
+_TEXT_FIELDS = frozenset({"name", "first_name", "last_name", "title", "department", "team_name", "role_title"})
 _MANAGER_SLOTS = tuple((_SLOT[name], name) for name in ("manager", "manager_email", "manager_name"))
 #: Slots whose few distinct values repeat over many rows: interned, each is kept once. (Ids and
 #: manager references are not: people's manager references are their managers' own id strings.)
@@ -94,13 +95,25 @@ class _Sheet:
     warnings: list[Problem] = field(default_factory=list)
     #: Cells may be numbers, booleans and dates (XLSX, JSON), not only text (CSV).
     typed: bool = False
+    #: For records (JSON): (row, column) of a record and a column header -> where that
+    #: field's value is written; None where a column's number is the place.
+    locate: Callable[[int, int, str], tuple[int, int]] | None = None
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, list[Problem]]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), []
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            # Where the damage is: line and column of the text before the bad bytes.
+            before = data[:exc.start].decode("utf-16", errors="replace")
+            line = before.count("\n") + 1
+            column = len(before) - (before.rfind("\n") + 1) + 1
+            raise OrgInputError([Problem(filename, line, column, f"the file starts as UTF-16 but is not valid "
+                                                                 f"UTF-16 here ({exc.reason}): is it cut short? "
+                                                                 "Export it again")]) from None
     head = data[:200]
     if len(head) >= 4 and head.count(0) * 3 > len(head):  # UTF-16 text without its byte-order mark
         order = "utf-16-le" if head[1] == 0 else "utf-16-be"
@@ -206,22 +219,33 @@ def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
-def _record_lines(text: str, wrapped: bool) -> list[tuple[int, int]]:
-    """(line, column) of each record's ``{`` in a list of records (``wrapped``: inside one key of an object)."""
+def _record_lines(text: str, key: str | None) -> list[tuple[int, int]]:
+    """(line, column) of each record's ``{`` in a list of records (``key``: the list is this key's
+    value in a top-level object)."""
     newlines = [i for i, c in enumerate(text) if c == "\n"]
-    depth_wanted = 2 if wrapped else 1
+    depth_wanted = 1 if key is None else 2
     depth, found = 0, []
+    last_string, in_list = None, key is None
     for match in _JSON_TOKEN.finditer(text):
         token = match.group()
         if token in "[{":
-            if token == "{" and depth == depth_wanted:
+            if key is not None and depth == 1 and token == "[":
+                in_list = last_string == key
+            if token == "{" and depth == depth_wanted and in_list:
                 offset = match.start()
                 line = bisect_right(newlines, offset - 1)
                 found.append((line + 1, offset - (newlines[line - 1] + 1 if line else 0) + 1))
             depth += 1
         elif token in "]}":
             depth -= 1
+        elif depth == 1:
+            last_string = json.loads(token)
     return found
+
+
+#: Keys that hold the person records in an object with several lists of records.
+RECORD_LIST_KEYS = frozenset({"employees", "people", "persons", "workers", "users", "members", "report_entry",
+                              "value", "data", "results", "records"})
 
 
 def _read_json(text: str, filename: str) -> _Sheet:
@@ -229,18 +253,20 @@ def _read_json(text: str, filename: str) -> _Sheet:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise OrgInputError([Problem(filename, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}")]) from None
-    wrapped = False
+    key = None
     if isinstance(document, dict):
-        lists = [v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        lists = {k: v for k, v in document.items() if isinstance(v, list) and v and isinstance(v[0], dict)}
+        if len(lists) > 1:  # BambooHR's reports list their "fields" beside the "employees"
+            lists = {k: v for k, v in lists.items() if k.casefold() in RECORD_LIST_KEYS} or lists
         if len(lists) != 1:
             raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records, or an object with "
                                                          "one list of them (like {\"employees\": [...]})")])
-        document, wrapped = lists[0], True
+        key, document = next(iter(lists.items()))
     if not isinstance(document, list) or not all(isinstance(r, dict) for r in document):
         raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records (JSON objects)")])
     records = [_flatten(r) for r in document]
     header = list(dict.fromkeys(key for record in records for key in record))
-    places = _record_lines(text, wrapped)
+    places = _record_lines(text, key)
     if len(places) != len(records):  # records that are not plain objects at the expected depth
         places = [(1, 1)] * len(records)
 
@@ -248,7 +274,85 @@ def _read_json(text: str, filename: str) -> _Sheet:
         for (line, column), record in zip(places, records, strict=True):
             yield line, column, [record.get(key) for key in header]
 
-    return _Sheet(header, rows(), typed=True)
+    return _Sheet(header, rows(), typed=True, locate=_FieldFinder(text).place)
+
+
+_JSON_SCAN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([\[\]{},:])|([^\s\[\]{},:"]+))')
+
+
+class _FieldFinder:
+    """Where a flattened field (``work.reportsTo.id``, ``relations.manager``) is written in a record,
+    found by scanning that record's text again: only when a problem needs the place, so reading
+    stays one ``json.loads``."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def place(self, line: int, column: int, header: str) -> tuple[int, int]:
+        if line < 1 or line > len(self.line_starts):
+            return line, column
+        found = self.fields(self.line_starts[line - 1] + column - 1)
+        offset = found.get(header)
+        return self.position(offset) if offset is not None else (line, column)
+
+    def fields(self, start: int) -> dict[str, int]:
+        """Flattened key -> offset of its value, for the record whose ``{`` is at ``start``
+        (named as :func:`_flatten` names them)."""
+        found: dict[str, int] = {}
+        # Each open container: [is_object, path prefix, pending key or next index, type of a list item, offsets]
+        stack: list[list] = []
+        expect_key = False
+        for match in _JSON_SCAN.finditer(self.text, start):
+            string, punct, scalar = match.groups()
+            at = match.start(1) if string else match.start(2) if punct else match.start(3)
+            if punct in ("}", "]"):
+                closed = stack.pop()
+                if closed[0] and stack and not stack[-1][0] and closed[3] is not None:
+                    self.rename_typed_item(found, closed, stack[-1])
+                if not stack:
+                    return found
+                expect_key = False
+                continue
+            if punct == ",":
+                top = stack[-1]
+                if top[0]:
+                    expect_key = True
+                else:
+                    top[2] += 1
+                continue
+            if punct == ":":
+                continue
+            if stack and stack[-1][0] and expect_key:
+                stack[-1][2] = json.loads(string) if string else scalar
+                expect_key = False
+                continue
+            path = None
+            if stack:
+                top = stack[-1]
+                path = f"{top[1]}{top[2]}"
+                found.setdefault(path, at)
+                if top[0] and top[2] == "type" and string:
+                    top[3] = json.loads(string)
+            if punct == "{":
+                stack.append([True, "" if path is None else path + ".", None, None, path])
+                expect_key = True
+            elif punct == "[":
+                stack.append([False, path + ".", 0, None, path])
+        return found
+
+    @staticmethod
+    def rename_typed_item(found: dict[str, int], item: list, parent: list) -> None:
+        """A list item with a "type" (Google's relations) is named by its type, like :func:`_flatten` does."""
+        old_prefix, new_prefix = item[1], f"{parent[4]}.{item[3]}."
+        for key in [k for k in found if k.startswith(old_prefix)]:
+            found.setdefault(new_prefix + key[len(old_prefix):], found[key])
+        if new_prefix + "value" in found:
+            found.setdefault(new_prefix[:-1], found[new_prefix + "value"])
 
 
 def read_sheet(data: bytes, filename: str, suffix: str) -> _Sheet:
@@ -511,13 +615,20 @@ class TableReader:
         self.options = options
         self.as_of = as_of or dt.date.today()
         self.problems: list[Problem] = []
+        self.locate: Callable[[int, int, str], tuple[int, int]] | None = None
         self.warnings: list[Problem] = []
 
     def problem(self, place: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(self.filename, place[0], place[1], message))
 
     def place(self, row: _Row, field_name: str) -> tuple[int, int]:
-        return (row.number, row.column or self.mapped[field_name].column)
+        return self.row_place(row.number, row.column, field_name)
+
+    def row_place(self, number: int, column: int, field_name: str) -> tuple[int, int]:
+        """Where a field of the row at ``number`` (in JSON: the record at ``number``:``column``) is written."""
+        if column and self.locate is not None:
+            return self.locate(number, column, self.mapped[field_name].header)
+        return (number, column or self.mapped[field_name].column)
 
     def fail_if_problems(self) -> None:
         if self.problems:
@@ -526,6 +637,7 @@ class TableReader:
 
     def read(self, sheet: _Sheet) -> Org:
         self.warnings += sheet.warnings
+        self.locate, self.header = sheet.locate, sheet.header
         options = self.options
         self.mapped, problems = map_columns(sheet.header, options, self.filename)
         self.problems += problems
@@ -591,15 +703,21 @@ class TableReader:
 
     def check_all_controls(self, header: list[str], columns: list[list], numbers, row_columns, slots, key_index):
         """Every cell's control characters, row by row (only run when some column holds one)."""
-        key_column = key_index + 1 if key_index is not None else None
         keys = columns[-1]
         for row in range(len(numbers)):
             number, column = numbers[row], row_columns[row]
             for values, i, field_name in zip(columns[:-1], slots, _FIELD_ORDER, strict=True):
                 if i is not None:
-                    self.check_controls(values[row], (number, column or i + 1), header[i], field_name in _TEXT_FIELDS)
+                    self.check_controls(values[row], self.cell_place(number, column, i), header[i],
+                                        field_name in _TEXT_FIELDS)
             if key_index is not None:
-                self.check_controls(keys[row], (number, column or key_column), header[key_index], False)
+                self.check_controls(keys[row], self.cell_place(number, column, key_index), header[key_index], False)
+
+    def cell_place(self, number: int, column: int, index: int) -> tuple[int, int]:
+        """Where the cell of column ``index`` (0-based) of a row is written."""
+        if column and self.locate is not None:
+            return self.locate(number, column, self.header[index])
+        return (number, column or index + 1)
 
     def check_controls(self, value, place: tuple[int, int], header: str, free_text: bool) -> None:
         """Control characters (terminal escapes, NUL) would reach terminals and logs: an input problem,
@@ -618,15 +736,15 @@ class TableReader:
                 continue
             slot = _SLOT[field_name]
             values = columns[slot]
-            fixed = self.mapped[field_name].column
             last = len(values) - 1
             first_row = dict(zip(reversed(values), range(last, -1, -1)))  # the earliest row wins
-            first_seen = {value: (numbers[first_row[value]], row_columns[first_row[value]] or fixed)
+            first_seen = {value: self.row_place(numbers[first_row[value]], row_columns[first_row[value]], field_name)
                           for value in dict.fromkeys(values) if value is not None}
             column = _DateColumn(self.mapped[field_name].header, first_seen.items(), self.options.date_format)
             if column.problems:
                 for place, message in column.problems:
                     self.problem(place, message)
+                columns[slot] = [None] * len(values)  # reported: the rest of the load goes on without this column
                 continue
             parsed: dict = {}
             wrong: dict = {}
@@ -639,7 +757,7 @@ class TableReader:
             if wrong:
                 for row, value in enumerate(values):
                     for _, message in wrong.get(value, ()):
-                        self.problem((numbers[row], row_columns[row] or fixed), message)
+                        self.problem(self.row_place(numbers[row], row_columns[row], field_name), message)
             if column.timestamp_at:
                 self.warnings.append(Problem(self.filename, *column.timestamp_at,
                                              f"column {column.header!r} holds timestamps: orgmodel keeps "
@@ -690,7 +808,7 @@ class TableReader:
         as_of = self.as_of
         mapped = self.mapped
         managers = _Managers(people, self)
-        catalog = RoleCatalog.builtin()
+        catalog = self.catalog(people)
         roles: dict[str, tuple[Role, str]] = {}
         teams: dict[str, Team] = {}
         team_of_department: dict[str, str] = {}
@@ -706,6 +824,7 @@ class TableReader:
         manager_of, dotted_of, name_of = managers.of, managers.dotted, self.name_of
         id_column = mapped["id"].column if "id" in mapped else 1
         date = dt.date
+        leads_named = "team_lead" in mapped
         for key, (pick, _group) in people.items():
             v = pick.values
             status_word = None
@@ -716,13 +835,12 @@ class TableReader:
             if leaving and not keep_leavers:
                 continue
             title, role_id = v[title_slot], v[role_slot]
-            if title is None and role_id is None:
-                self.problem(self.place(pick, "title" if "title" in mapped else "role"),
-                             f"{key!r} has no job title" + (" and no role" if "role" in mapped else ""))
-                continue
             title = plain_title(title) if title is not None else None
             unknown_role = None
-            if role_id is not None:
+            if title is None and role_id is None:
+                # One incomplete row must not keep the rest from being checked: ORG005 names it.
+                role, source = UNKNOWN_ROLE, "unknown"
+            elif role_id is not None:
                 role = catalog.get(role_id)
                 role, source, unknown_role = (role, "role", None) if role else (UNKNOWN_ROLE, "unknown", role_id)
             else:
@@ -735,9 +853,10 @@ class TableReader:
             if isinstance(department, str):
                 team = team_of_department.get(department)
                 if team is None:
-                    team = _unique_slug(department, teams)
+                    team = self.team(department, pick, teams, managers)
                     team_of_department[department] = team
-                    teams[team] = Team(team, department)
+                elif leads_named and teams[team].lead is None and v[s["team_lead"]] is not None:
+                    self.team(department, pick, teams, managers, team)
             hired = v[hired_slot]
             if hired is None and effective_slot is not None:
                 effective = v[effective_slot]
@@ -765,6 +884,64 @@ class TableReader:
         name = self.options.org_name or Path(self.filename).stem
         return Org(name, persons, roles=catalog, teams=teams if "department" in mapped else None,
                    as_of=as_of, file=self.filename, warnings=self.warnings)
+
+    def catalog(self, people: dict[str, tuple[_Row, list[_Row]]]) -> RoleCatalog:
+        """The built-in roles, extended by the custom roles the file describes (role_family and
+        friends, as ``orgmodel export`` writes them for roles defined under ``roles:``)."""
+        builtin = RoleCatalog.builtin()
+        if "role_family" not in self.mapped:
+            return builtin
+        s = _SLOT
+        custom: dict[str, tuple[Role, int]] = {}
+        for pick, _group in people.values():
+            v = pick.values
+            role_id, family = v[s["role"]], v[s["role_family"]]
+            if not isinstance(role_id, str) or family is None:
+                continue
+            if family not in FAMILIES:
+                self.problem(self.place(pick, "role_family"),
+                             f"column {self.mapped['role_family'].header!r}: {family!r} is not a role family "
+                             f"(one of {', '.join(FAMILIES)})")
+                continue
+            if not is_role_id(role_id):
+                self.problem(self.place(pick, "role"), f"role id {role_id!r} may contain only {ROLE_ID_CHARACTERS}")
+                continue
+            rank = v[s["role_rank"]]
+            if rank is not None:
+                try:
+                    rank = int(str(rank))
+                except ValueError:
+                    self.problem(self.place(pick, "role_rank"), f"column {self.mapped['role_rank'].header!r}: "
+                                                                f"{rank!r} is not a whole number")
+                    continue
+            base = builtin.get(role_id)
+            role = Role(role_id, v[s["role_title"]] or (base.title if base else role_id.replace("_", " ").title()),
+                        family, rank, base.aliases if base else (), builtin=False)
+            earlier = custom.get(role_id)
+            if earlier is not None and earlier[0] != role:
+                self.problem(self.place(pick, "role_family"),
+                             f"role {role_id!r} is described differently in row {earlier[1]}")
+                continue
+            custom.setdefault(role_id, (role, pick.number))
+        return builtin.extended({role_id: role for role_id, (role, _) in custom.items()}) if custom else builtin
+
+    def team(self, department: str, row: _Row, teams: dict[str, Team], managers: _Managers,
+             team_id: str | None = None) -> str:
+        """A team for ``department`` (or ``team_id`` again, to give it the lead a later row names):
+        its id and name, and its lead where the file names one. Beside a team_name column the
+        department column is the team's id, kept as written."""
+        team_name = row.values[_SLOT["team_name"]] if "team_name" in self.mapped else None
+        if team_id is not None:
+            team_name = teams[team_id].name
+        elif team_name is not None and department not in teams and not _CONTROL.search(department):
+            team_id = department
+        else:
+            team_id = _unique_slug(department, teams)
+        lead = row.values[_SLOT["team_lead"]]
+        if isinstance(lead, str):
+            lead = managers.resolve(lead, row, "team_lead")
+        teams[team_id] = Team(team_id, team_name or department, lead if isinstance(lead, str) else None)
+        return team_id
 
     def years(self, row: _Row) -> float | None:
         value = row.values[_SLOT["experience_years"]]
@@ -841,9 +1018,10 @@ class _Managers:
             return None
         if len(matches) > 1:
             listed = " and ".join(f"{k!r} (row {n})" for k, n in matches.items())
+            who = "team lead" if field_name == "team_lead" else "manager"
             self.reader.problem(self.reader.place(row, field_name),
-                                f"manager {ref!r} matches {len(matches)} people: {listed}; "
-                                "name the manager by id or email")
+                                f"{who} {ref!r} matches {len(matches)} people: {listed}; "
+                                f"name the {who} by id or email")
             return None
         return next(iter(matches))
 

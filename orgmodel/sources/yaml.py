@@ -20,6 +20,8 @@ from pydantic import ValidationError
 
 from ..findings import OrgInputError, Problem
 from ..gcpause import collector_paused
+from ..inputfile import describe_limit
+from ..inputfile import read_bounded as read_bounded_file
 from ..model import ID_RULE, PERSON_KEYS, ROLE_ID_CHARACTERS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_role_id
 from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
@@ -87,28 +89,16 @@ def load_bytes(
         return builder.build(root, root_mark, as_of)
 
 
-def read_bounded(path, name: str, max_bytes: int) -> bytes:
-    def too_big() -> OrgInputError:
-        limit = f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
-        return OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of {limit}; "
-                                                  "raise it with --max-file-size if the file is genuine")])
-
+def read_bounded(path, name: str, max_bytes: int) -> bytes | bytearray:
+    """At most ``max_bytes`` of the file (``-``: standard input); a FIFO nobody writes to reads as empty."""
     if str(path) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise too_big()
+            raise OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of "
+                                                     f"{describe_limit(max_bytes)}; raise it with "
+                                                     "--max-file-size if the file is genuine")])
         return data
-    try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > max_bytes:
-                raise too_big()
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise OrgInputError([Problem(name, 1, 1, f"cannot read the file: {reason}")]) from None
-    if len(data) > max_bytes:
-        raise too_big()
-    return data
+    return read_bounded_file(path, name, max_bytes)
 
 
 def _decode(data: bytes, filename: str) -> str:

@@ -1,9 +1,12 @@
-"""Mutation fuzzing: damage the examples in many ways, replay each mutant through
-``orgmodel check`` and ``orgmodel render`` in this process, and count broken promises.
+"""Mutation fuzzing: damage the examples (or, with ``--inputs hr``, the HR exports of
+tests/data/hr) in many ways, replay each mutant through ``orgmodel check`` and
+``orgmodel render`` (HR exports: ``check`` and ``import``) in this process, and count
+broken promises.
 
 Run from the repository root (see tests/fuzz/README.md)::
 
     python -m tests.fuzz.mutate --count 20000 --jobs 2 --seed 1
+    python -m tests.fuzz.mutate --inputs hr --count 5000 --jobs 2 --seed 1
 
 Each mutant is an example with one to three mutations applied. Mutant ``i`` of
 seed ``s`` is the same on every machine, so a failure is reproduced with
@@ -26,6 +29,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+HR = ROOT / "tests" / "data" / "hr"
+#: HR export fixtures and the options that read them (as tests/test_import.py reads them).
+HR_EXPORTS = {
+    "adp.xlsx": ["--from", "adp"], "bamboohr.csv": ["--from", "bamboohr"], "deel.json": ["--from", "deel"],
+    "entra.json": ["--from", "entra"], "google.json": ["--from", "google"], "gusto.json": ["--from", "gusto"],
+    "hibob.json": ["--from", "hibob"], "ldap.tsv": ["--from", "ldap"], "okta.json": ["--from", "okta"],
+    "personio.csv": ["--from", "personio"], "rippling.json": ["--from", "rippling"],
+    "workday.csv": ["--from", "workday"],
+    "history.csv": ["--map", "id=Record ID", "--person-key", "Employee Number"],
+    "samples/northwind-employees.csv": [], "samples/oracle-hr-employees.csv": [],
+}
 
 KEYS = ["org", "people", "id", "name", "role", "title", "reports_to", "dotted_to", "team", "hired", "as_of",
         "experience_years", "status", "ignore", "reports", "roles", "teams", "family", "rank", "aliases", "lead",
@@ -38,6 +52,11 @@ VALUES = ["", "~", "null", "0", "-1", "86400", "1e999", "nan", ".inf", "0x1F", "
 UNICODE = ["é", "Ω", "Д", "ש", "ع", "中文", "日本語", "한국어", "हिन्दी", "🙂", "👩\u200d💻", "\u0301", "\u200b",
            "\u202e", "\ufeff", "\u2028", "\u0085", "\x00", "\x07", "\x1b[2J", "\t", "\r", "\x7f", "\x9b",
            "\ufffe", "\U0010ffff", "\\", '"', "'", ":", "#", "&", "*", "!", "%", "@", "`", "{", "}", "[", "]"]
+#: Cell values HR exports hold, well-formed or not.
+CELLS = ["", "NULL", "N/A", "-", "#N/A", "0", "-1", "44287", "1e999", "nan", "31/02/2020", "02/31/2020", "13/13/2013",
+         "2024-01-01T10:00:00Z", "2024-02-30", "1.5.2020", "TRUE", "=cmd|' /C calc'!A0", "@SUM(A1)", '"', '""',
+         '"unclosed', "Doe, Jane", "CN=Doe\\, Jane,OU=People,DC=x", "a@b", "<b>Head</b> of R&amp;D",
+         "x" * 300, "\x00", "\x1b[31m", "\u202e", "中文", "👩\u200d💻", "Terminated", "Open", "ACTIVE"]
 SCALAR_LINE = re.compile(rb"^(\s*(?:- )?)([^:#\n]+):[ \t]+([^\n]*)$", re.MULTILINE)
 
 
@@ -161,10 +180,45 @@ def reencode(rng, data):
                        lambda t: t.replace("\n", "\r\n").encode(), lambda t: t.replace("\n", "\r").encode()))(text)
 
 
+def cell_swap(rng, data):
+    """Replace a CSV/TSV cell or a JSON string with an HR-export value, well-formed or not."""
+    text = data.decode("utf-8", "replace")
+    for _ in range(rng.randint(1, 4)):
+        spans = [m.span() for m in re.finditer(r'"(?:[^"\\\n]|\\.)*"|[^,;\t\n"]+', text)]
+        if not spans:
+            break
+        start, end = rng.choice(spans)
+        value = rng.choice(CELLS)
+        if text[start:start + 1] == '"' and rng.random() < 0.7:
+            value = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        text = text[:start] + value + text[end:]
+    return text.encode("utf-8")
+
+
+def column_games(rng, data):
+    """Damage the header: drop, duplicate or rename a column name."""
+    lines = _lines(data)
+    header = lines[0]
+    separator = next((s for s in (b"\t", b";", b",") if s in header), b",")
+    names = header.split(separator)
+    choice = rng.randrange(3)
+    if choice == 0 and len(names) > 1:
+        del names[rng.randrange(len(names))]
+    elif choice == 1:
+        names.append(rng.choice(names))
+    else:
+        names[rng.randrange(len(names))] = rng.choice([b"", b"Manager", b"ID", b"id", b"Title", b"\xef\xbb\xbfid"])
+    lines[0] = separator.join(names)
+    return b"\n".join(lines)
+
+
 MUTATORS = [byte_flip, line_delete, line_duplicate, line_swap, key_rename, value_swap, type_change,
             unicode_injection, deep_nesting, huge_value, alias_games, truncate, reencode]
 # A huge value is slow to draw by nature; rarer keeps a long run's time on the other mutations.
 WEIGHTS = [3 if m is not huge_value else 1 for m in MUTATORS]
+TABLE_MUTATORS = [byte_flip, line_delete, line_duplicate, line_swap, unicode_injection, truncate, reencode,
+                  cell_swap, column_games]
+TABLE_WEIGHTS = [1, 2, 2, 2, 2, 1, 1, 4, 2]
 
 
 class RunTooLong(Exception):
@@ -189,38 +243,52 @@ def _timed_run(args: list[str], file: str, seconds: float):
         signal.setitimer(signal.ITIMER_PROF, 0)
 
 
-def mutant(seed: int, index: int) -> tuple[str, list[str], bytes]:
-    """Mutant ``index`` of ``seed``: (example name, mutations applied, bytes)."""
-    rng = random.Random(f"{seed}:{index}")
-    example = rng.choice(EXAMPLES)
-    data = example.read_bytes()
+def mutant(seed: int, index: int, inputs: str = "examples") -> tuple[str, list[str], bytes]:
+    """Mutant ``index`` of ``seed``: (source file name, mutations applied, bytes)."""
+    if inputs == "hr":
+        rng = random.Random(f"hr:{seed}:{index}")
+        name = rng.choice(sorted(HR_EXPORTS))
+        data = (HR / name).read_bytes()
+        mutators, weights = ([byte_flip, truncate], [1, 1]) if name.endswith(".xlsx") else (TABLE_MUTATORS,
+                                                                                              TABLE_WEIGHTS)
+    else:
+        rng = random.Random(f"{seed}:{index}")
+        example = rng.choice(EXAMPLES)
+        name, data, mutators, weights = example.name, example.read_bytes(), MUTATORS, WEIGHTS
     applied = []
     for _ in range(rng.choice((1, 1, 1, 2, 3))):
-        mutate = rng.choices(MUTATORS, WEIGHTS)[0]
+        mutate = rng.choices(mutators, weights)[0]
         data = mutate(rng, data)
         applied.append(mutate.__name__)
-    return example.name, applied, data
+    return name, applied, data
 
 
-def replay(task: tuple[int, int, int, int, float]) -> list[tuple[int, str, str, str, int, str]]:
-    """Mutants ``start..stop`` of ``seed`` through check and render; one row per run."""
+def replay(task: tuple[int, int, int, int, float, str]) -> list[tuple[int, str, str, str, int, str]]:
+    """Mutants ``start..stop`` of ``seed`` through check and render (or import); one row per run."""
     import matplotlib.pyplot as plt
 
-    seed, start, stop, png_every, seconds = task
+    seed, start, stop, png_every, seconds, inputs = task
     rows = []
     with tempfile.TemporaryDirectory(prefix="orgmodel-fuzz-") as folder:
-        org = Path(folder) / "org.yaml"
         for index in range(start, stop):
-            _, applied, data = mutant(seed, index)
-            org.write_bytes(data)
+            name, applied, data = mutant(seed, index, inputs)
+            source = Path(folder) / f"input{Path(name).suffix}"
+            source.write_bytes(data)
             formats = ("text", "json", "jsonl", "sarif", "junit", "github")
-            suffix = "png" if png_every and index % png_every == 0 else "svg"
-            commands = {
-                "check": ["check", str(org), "--format", formats[index % len(formats)], "--isolated"],
-                f"render-{suffix}": ["render", str(org), "-o", str(Path(folder) / f"out.{suffix}"), "--isolated"],
-            }
+            check = ["check", str(source), "--format", formats[index % len(formats)], "--isolated"]
+            if inputs == "hr":
+                options = [*HR_EXPORTS[name], "--as-of", "2025-06-30"]
+                commands = {"check": check + options,
+                            "import": ["import", str(source), "-o", str(Path(folder) / "org.yaml"), *options]}
+            else:
+                suffix = "png" if png_every and index % png_every == 0 else "svg"
+                commands = {
+                    "check": check,
+                    f"render-{suffix}": ["render", str(source), "-o", str(Path(folder) / f"out.{suffix}"),
+                                         "--isolated"],
+                }
             for command, args in commands.items():
-                outcome = _timed_run(args, str(org), seconds)
+                outcome = _timed_run(args, str(source), seconds)
                 if isinstance(outcome.exception, RunTooLong):
                     plt.close("all")
                     verdict = "slow"
@@ -260,6 +328,8 @@ def _progress(rows, count: int, began: float) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--inputs", choices=["examples", "hr"], default="examples",
+                        help="what to mutate: the example org files (default) or the HR exports of tests/data/hr")
     parser.add_argument("--seed", type=int, default=1, help="which mutants (default 1)")
     parser.add_argument("--count", type=int, default=1000, help="how many mutants (default 1000)")
     parser.add_argument("--start", type=int, default=0, help="index of the first mutant (default 0)")
@@ -273,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     start, count = (options.only, 1) if options.only is not None else (options.start, options.count)
     chunk = 25
-    tasks = [(options.seed, i, min(i + chunk, start + count), options.png_every, options.run_seconds)
+    tasks = [(options.seed, i, min(i + chunk, start + count), options.png_every, options.run_seconds, options.inputs)
              for i in range(start, start + count, chunk)]
     began = time.monotonic()
     rows = []
@@ -288,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
             _progress(rows, count, began)
     elapsed = time.monotonic() - began
     failures = [row for row in rows if row[3] not in ("ok", "slow")]
-    print(f"seed {options.seed}, mutants {start}..{start + count - 1}: {count} mutants, {len(rows)} runs "
+    print(f"{options.inputs}, seed {options.seed}, mutants {start}..{start + count - 1}: {count} mutants, {len(rows)} runs "
           f"in {elapsed:.0f} s with {options.jobs} process(es)\n")
     print("By command:")
     print(_table(rows, lambda row: [row[2]]))
@@ -307,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
     if options.save and failures:
         options.save.mkdir(parents=True, exist_ok=True)
         for index, applied, command, verdict, _, report in failures:
-            (options.save / f"{options.seed}-{index}.yaml").write_bytes(mutant(options.seed, index)[2])
+            name, _, data = mutant(options.seed, index, options.inputs)
+            (options.save / f"{options.seed}-{index}{Path(name).suffix}").write_bytes(data)
             (options.save / f"{options.seed}-{index}-{command}.txt").write_text(f"{applied}\n{report}",
                                                                                   encoding="utf-8")
     return 1 if failures else 0

@@ -318,20 +318,28 @@ def rippling() -> None:
 
 
 def deel() -> None:
-    def p(pid, name, title, dept, boss=None, boss_email=None, start=None, status="active", end=None):
-        manager = {k: v for k, v in (("id", boss), ("work_email", boss_email)) if v} or None
-        return {"id": pid, "full_name": name, "work_email": name.split()[0].lower() + "@acme.example",
-                "job_title": title, "department": {"name": dept}, "direct_manager": manager,
-                "start_date": start, "termination_last_day": end, "hiring_status": status}
+    # GET /rest/v2/people (Deel's OpenAPI schema Employee): work email in emails[] of {type, value},
+    # the direct manager as an object holding its id, worker_id and work_email (Cy's only by
+    # email, in another case); a leaver is hiring_status "inactive" with termination_last_day.
+    def p(number, name, title, dept, boss=None, boss_worker=None, boss_email=None, start=None, status="active",
+          end=None):
+        first, last = name.split(maxsplit=1)
+        manager = {k: v for k, v in (("id", boss), ("worker_id", boss_worker), ("work_email", boss_email)) if v}
+        return {"id": f"d{number}", "worker_id": 500 + number, "full_name": name, "first_name": first,
+                "last_name": last, "emails": [{"type": "personal", "value": f"{first.lower()}@home.example"},
+                                              {"type": "work", "value": f"{first.lower()}@acme.example"}],
+                "job_title": title, "department": {"id": f"dep-{dept.lower()}", "name": dept},
+                "direct_manager": manager or None, "start_date": start, "termination_last_day": end,
+                "hiring_status": status, "state": "Active" if status == "active" else "Inactive"}
 
-    recs = [p("d1", "Ana Lima", "CEO", "Executive", start="2019-01-15"),
-            p("d2", "Bo Chen", "CTO", "Engineering", "d1", start="2020-03-15"),
-            p("d3", "Cy Dee", "Engineering Manager", "Engineering", boss_email="bo@acme.example", start="2021-04-01"),
-            p("d4", "Dan Eve", "Software Engineer", "Engineering", "d3"),
-            p("d5", "Eli O'Fox", "Senior Software Engineer", "Engineering", "d3", start="2023-11-20"),
-            p("d6", "Gil Ho", "Software Engineer", "Engineering", "d3", start="2022-02-01", status="terminated",
+    recs = [p(1, "Ana Lima", "CEO", "Executive", start="2019-01-15"),
+            p(2, "Bo Chen", "CTO", "Engineering", "d1", start="2020-03-15"),
+            p(3, "Cy Dee", "Engineering Manager", "Engineering", boss_email="Bo@Acme.Example", start="2021-04-01"),
+            p(4, "Dan Eve", "Software Engineer", "Engineering", "d3"),
+            p(5, "Eli O'Fox", "Senior Software Engineer", "Engineering", "d3", 503, "cy@acme.example", "2023-11-20"),
+            p(6, "Gil Ho", "Software Engineer", "Engineering", "d3", start="2022-02-01", status="inactive",
               end="2024-12-31"),
-            p("d7", "Ivy Jo", "Product Manager", "Product", "d1", start="2025-09-01")]
+            p(7, "Ivy Jo", "Product Manager", "Product", "d1", start="2025-09-01", status="onboarding")]
     ids = {k: f"d{i}" for i, k in enumerate(["ceo", "cto", "em", "eng1", "eng2"], start=1)} | {"pm": "d7"}
     simple_json("deel", recs, ids, wrap="data")
 
