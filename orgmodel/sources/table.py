@@ -4,10 +4,11 @@ Every cell keeps its place: ROW is the row in the file (the header is row 1),
 COL the column's number; in JSON a person is placed at their record's ``{`` and a
 value's problem at the value. Problems are collected and raised together, like the YAML reader's.
 
-Built for size: rows stream from the csv module and only mapped columns are
-kept, as plain (interned) strings; no per-row model is validated. Managers are
-resolved through dict indexes (id, email, name, DN), so a load is linear in
-the rows. A field's column is named by ``--map`` first, then by the HR preset
+Built for size: rows stream from the csv module, each row gives up only its
+mapped cells, and the cells are then cleaned column by column (stripped,
+missing values as None, repeated text interned, dates parsed once per
+distinct text); no per-row model is validated. Managers are resolved through
+dict indexes (id, email, name, DN), so a load is linear in the rows. A field's column is named by ``--map`` first, then by the HR preset
 (``presets/*.toml``), then by the common header names.
 """
 
