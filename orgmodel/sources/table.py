@@ -823,6 +823,9 @@ class TableReader:
         dotted_slot = s["dotted_to"] if "dotted_to" in mapped else None
         title_slot, role_slot, department_slot, hired_slot = s["title"], s["role"], s["department"], s["hired"]
         manager_of, dotted_of, name_of = managers.of, managers.dotted, self.name_of
+        # The everyday row names its manager by id and the person by name: looked up here, without a call.
+        by_id, manager_slot, name_slot = managers.by_id, s["manager"], s["name"]
+        by_role_id: dict[str, tuple[Role, str, str | None]] = {}
         id_column = mapped["id"].column if "id" in mapped else 1
         date = dt.date
         leads_named = "team_lead" in mapped
@@ -842,8 +845,11 @@ class TableReader:
                 # One incomplete row must not keep the rest from being checked: ORG005 names it.
                 role, source = UNKNOWN_ROLE, "unknown"
             elif role_id is not None:
-                role = catalog.get(role_id)
-                role, source, unknown_role = (role, "role", None) if role else (UNKNOWN_ROLE, "unknown", role_id)
+                found = by_role_id.get(role_id)
+                if found is None:
+                    role = catalog.get(role_id)
+                    found = by_role_id[role_id] = (role, "role", None) if role else (UNKNOWN_ROLE, "unknown", role_id)
+                role, source, unknown_role = found
             else:
                 if title not in roles:
                     role = catalog.infer(title).role
@@ -863,13 +869,20 @@ class TableReader:
                 effective = v[effective_slot]
                 if isinstance(effective, date) and effective > as_of:
                     hired = effective  # a person whose first row starts later: a planned hire
+            manager = v[manager_slot]
+            manager = by_id.get(manager) if type(manager) is str else None
+            if manager is None:
+                manager = manager_of(pick)
+            name = v[name_slot]
+            if type(name) is not str:
+                name = name_of(v)
             # Positional, in field order: a million people are built here, and keywords cost twice as much.
             persons.append(Person(
                 key,  # id
-                name_of(v) or key,  # name
+                name or key,  # name
                 role,
                 title,
-                manager_of(pick),  # reports_to
+                manager,  # reports_to
                 dotted_of(pick) if dotted_slot is not None else (),  # dotted_to
                 team,
                 hired if isinstance(hired, date) else None,  # hired
