@@ -16,6 +16,7 @@ import click
 from ..config import Config, load_config, locate as locate_config
 from ..engine import SelectionError, check as run_checks, select_rules, validate_ignore_codes, validate_options
 from ..findings import OrgInputError
+from ..gcpause import freeze_after_pauses
 from ..inputfile import DEFAULT_MAX_BYTES, MAX_FILE_SIZE_MB
 from ..printable import printable
 from ..model import DateError, parse_iso_date
@@ -282,6 +283,12 @@ def table_options(command):
         return command(*args, table=table, **kwargs)
 
     return _apply(_table_options, run)
+
+
+def run() -> None:
+    """The ``orgmodel`` program: one command, then exit, so the collector may freeze what it made."""
+    freeze_after_pauses()
+    main(prog_name="orgmodel")
 
 
 # The commands register themselves on `main` when their modules are imported.
