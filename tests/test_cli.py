@@ -283,3 +283,21 @@ def test_statistics_as_json_and_refused_in_other_formats(write_org, monkeypatch)
     assert refused.exit_code == 2 and "--statistics prints json or text, not sarif" in refused.stderr
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert run("check", "--statistics", path).stdout.startswith("3  ORG001")
+
+
+def test_every_reading_command_takes_an_hr_export_on_standard_input():
+    export = NORTHWIND.read_text(encoding="utf-8")
+    stats = run("stats", "--stdin-filename", "export.csv", "-", "--format", "json", input=export)
+    assert stats.exit_code == 0 and json.loads(stats.stdout)["headcount"]["present"] == 9
+    assert "9 present" in run("plan", "--isolated", "--stdin-filename", "export.csv", "-", input=export).stdout
+    assert run("titles", "--stdin-filename", "export.csv", "-", input=export).exit_code == 0
+    changed = export.replace("\n3,Leverling,Janet,Sales Representative,Ms.,1992-04-01 00:00:00,2,",
+                             "\n3,Leverling,Janet,Sales Representative,Ms.,1992-04-01 00:00:00,5,")
+    assert changed != export
+    diff = run("diff", "--isolated", "--stdin-filename", "export.csv", "-", str(NORTHWIND), input=changed)
+    assert diff.exit_code == 0 and diff.stdout.startswith("export.csv -> ") and "1 move" in diff.stdout
+
+
+def test_standard_input_is_read_once():
+    twice = run("check", "-", "-", input="org: T\npeople: []\n")
+    assert twice.exit_code == 2 and "at most once" in twice.stderr

@@ -64,3 +64,22 @@ def test_a_bamboohr_json_report_lists_its_fields_beside_the_employees(tmp_path):
     org = load(path, table=TableOptions(preset="bamboohr"))
     assert [(p.id, p.name, p.reports_to) for p in org] == [("100", "Ana Lima", None), ("101", "Bo Chen", "100")]
     assert (org["101"].line, org["101"].column) == (6, 4)
+
+
+def test_a_repeated_top_level_key_keeps_reading_linear(tmp_path):
+    import json as jsonlib
+
+    later = [{"id": str(i), "title": "Engineer", "hired": "bad", "manager": "0"} for i in range(1, 3001)]
+    path = tmp_path / "dup.json"
+    path.write_text('{"people": [{"id": "0", "title": "CEO"}],\n "people": ' + jsonlib.dumps(later) + "}",
+                    encoding="utf-8")
+    finder_calls = []
+    original = _FieldFinder.fields
+    _FieldFinder.fields = lambda self, start: finder_calls.append(start) or original(self, start)
+    try:
+        with pytest.raises(OrgInputError) as caught:
+            load(path)
+    finally:
+        _FieldFinder.fields = original
+    # json.loads keeps the last list; records cannot be found in the text, so nothing is rescanned.
+    assert len(caught.value.problems) == 3000 and finder_calls == []

@@ -79,6 +79,12 @@ def stdin_name(files, stdin_filename: str | None) -> str | None:
     return stdin_filename
 
 
+def read_stdin_once(files) -> None:
+    """Standard input can be read once: a second - would read nothing."""
+    if list(files).count("-") > 1:
+        raise click.UsageError("give - (standard input) at most once")
+
+
 class IsoDate(click.ParamType):
     """A date option written exactly as dates are in org files (YYYY-MM-DD)."""
 

@@ -31,7 +31,10 @@ from . import (
     main,
     max_file_size_option,
     print_problems,
+    read_stdin_once,
     selection_options,
+    stdin_filename_option,
+    stdin_name,
     table_options,
 )
 from .outputs import emit, fail, refuse_overwriting_inputs, write_output
@@ -73,12 +76,15 @@ def _split_revision(spec: str) -> tuple[str, str] | None:
     return revision, path
 
 
-def load_spec(spec: str, *, as_of, max_bytes: int, revision: str | None = None, table: TableOptions | None = None):
-    """An org from a file, or from ``REV:PATH`` in git; input errors print and exit 2."""
+def load_spec(spec: str, *, as_of, max_bytes: int, revision: str | None = None, table: TableOptions | None = None,
+              stdin_filename: str | None = None):
+    """An org from a file (``-``: standard input, named by ``stdin_filename``), or from ``REV:PATH``
+    in git; input errors print and exit 2."""
     split = (revision, spec) if revision else _split_revision(spec)
     try:
         if split is None:
-            return load(spec, as_of=as_of, max_bytes=max_bytes, table=table)
+            return load(spec, as_of=as_of, max_bytes=max_bytes, table=table,
+                        display_name=stdin_filename if spec == "-" else None)
         data = _git_show(*split, max_bytes)
         # A temporary file with the same ending lets every reader (YAML, CSV, ...) read it.
         with tempfile.TemporaryDirectory(prefix="orgmodel-") as folder:
@@ -113,8 +119,9 @@ def _write(output: str | None, text: str, inputs) -> None:
 @selection_options
 @config_options
 @table_options
+@stdin_filename_option
 def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_size, select, extend_select, ignore,
-         config_path, isolated, table):
+         config_path, isolated, table, stdin_filename):
     """Review an org change: who joins, leaves, moves; findings introduced and resolved.
 
     OLD and NEW are org files or HR exports, or git revisions of one as
@@ -137,10 +144,13 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
         raise click.UsageError("give two org files (or REV:PATH revisions): OLD and NEW")
     else:
         old_spec, new_spec = files
+    read_stdin_once(files)
+    stdin_filename = stdin_name(files, stdin_filename)
     date = as_of
     max_bytes = max_file_size * 1024 * 1024
-    old = load_spec(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref, table=table)
-    new = load_spec(new_spec, as_of=date, max_bytes=max_bytes, table=table)
+    old = load_spec(old_spec, as_of=date, max_bytes=max_bytes, revision=git_ref, table=table,
+                    stdin_filename=stdin_filename)
+    new = load_spec(new_spec, as_of=date, max_bytes=max_bytes, table=table, stdin_filename=stdin_filename)
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore)
     config = configs.for_file(new_spec if git_ref is None and _split_revision(new_spec) is None else None)
     change = diff_orgs(old, new, findings_for(old, config, old.file), findings_for(new, config, new.file))
@@ -162,8 +172,9 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
 @selection_options
 @config_options
 @table_options
+@stdin_filename_option
 def plan(file, output_format, fail_on, as_of, output, max_file_size, select, extend_select, ignore, config_path,
-         isolated, table):
+         isolated, table, stdin_filename):
     """The timeline of the planned hires in FILE.
 
     From the as-of date through every later `hired` date, in order: who
@@ -177,7 +188,9 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, select, ext
       orgmodel plan examples/reorg-after.yaml
       orgmodel plan org.yaml --format markdown --fail-on error
     """
-    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
+    stdin_filename = stdin_name([file], stdin_filename)
+    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table,
+                    stdin_filename=stdin_filename)
     config = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore).for_file(file)
     steps = plan_timeline(org, lambda dated: findings_for(dated, config, file))
     _write(output, PLAN_REPORTERS[output_format](steps), [file])
@@ -199,7 +212,8 @@ def plan(file, output_format, fail_on, as_of, output, max_file_size, select, ext
 @_output_option
 @max_file_size_option("org files")
 @table_options
-def stats(file, output_format, managers, bands, plot, as_of, output, max_file_size, table):
+@stdin_filename_option
+def stats(file, output_format, managers, bands, plot, as_of, output, max_file_size, table, stdin_filename):
     """Headcount, span of control, layers and cost of the org in FILE.
 
     Headcount is split into present people, open positions and planned
@@ -219,7 +233,9 @@ def stats(file, output_format, managers, bands, plot, as_of, output, max_file_si
 
         if Path(plot).suffix.lower().lstrip(".") not in DASHBOARD_FORMATS:
             raise click.UsageError(f"--plot: end the file name in {', '.join('.' + f for f in DASHBOARD_FORMATS)}")
-    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table)
+    stdin_filename = stdin_name([file], stdin_filename)
+    org = load_spec(file, as_of=as_of, max_bytes=max_file_size * 1024 * 1024, table=table,
+                    stdin_filename=stdin_filename)
     result = org_stats(org, banding=bands)
     _write(output, STATS_REPORTERS[output_format](result, managers=managers), [file])
     if plot is not None:

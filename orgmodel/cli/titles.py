@@ -13,7 +13,7 @@ from ..findings import OrgInputError
 from ..roles import RoleCatalog, read_title
 from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, main, max_file_size_option, print_problems, table_options
+from . import EXIT_INPUT, main, max_file_size_option, print_problems, stdin_filename_option, stdin_name, table_options
 
 
 @main.command()
@@ -21,7 +21,8 @@ from . import EXIT_INPUT, main, max_file_size_option, print_problems, table_opti
 @click.option("--roles-stub", is_flag=True, help="Print a ready-to-paste roles: block for these titles instead.")
 @max_file_size_option("files")
 @table_options
-def titles(file, roles_stub, max_file_size, table):
+@stdin_filename_option
+def titles(file, roles_stub, max_file_size, table, stdin_filename):
     """List titles that infer the `unknown` role, and those inferred only generically.
 
     FILE is an org file or an HR export (.csv, .tsv, .xlsx, .json; see
@@ -38,8 +39,9 @@ def titles(file, roles_stub, max_file_size, table):
       orgmodel titles org.yaml --roles-stub >> roles-draft.yaml
       orgmodel titles --from bamboohr employees.csv
     """
+    stdin_filename = stdin_name([file], stdin_filename)
     try:
-        org = load(file, max_bytes=max_file_size * 1024 * 1024, table=table)
+        org = load(file, max_bytes=max_file_size * 1024 * 1024, table=table, display_name=stdin_filename)
     except OrgInputError as exc:
         print_problems(exc.problems)
         sys.exit(EXIT_INPUT)

@@ -292,9 +292,11 @@ def missing_head_of_product(org: Org, min_team: int) -> Iterable[Finding]:
     product team that needs leadership and coordination).
     """
     leader_above = org.product_leader_above
-    team_below = org.present_team_below  # at least the team among the direct reports: checked first, cheaply
+    # The team below a manager holds the team among their direct reports, so it is checked
+    # first, cheaply; except where a reporting cycle was cut, whose links it does not count.
+    team_below = org.present_team_below if not org.cycles else None
     for pid, reports in org.direct_reports.items():
-        if len(reports) < min_team or team_below[pid] < min_team:
+        if len(reports) < min_team or (team_below is not None and team_below[pid] < min_team):
             continue
         manager = org.people[pid]
         if manager.role.is_product_leader or manager.role.id == "product_owner" or leader_above[pid]:

@@ -268,14 +268,15 @@ def _read_json(text: str, filename: str) -> _Sheet:
     records = [_flatten(r) for r in document]
     header = list(dict.fromkeys(key for record in records for key in record))
     places = _record_lines(text, key)
-    if len(places) != len(records):  # records that are not plain objects at the expected depth
-        places = [(1, 1)] * len(records)
+    locate = _FieldFinder(text).place
+    if len(places) != len(records):  # records json.loads kept are not the ones found (a repeated key)
+        places, locate = [(1, 1)] * len(records), None
 
     def rows():
         for (line, column), record in zip(places, records, strict=True):
             yield line, column, [record.get(key) for key in header]
 
-    return _Sheet(header, rows(), typed=True, locate=_FieldFinder(text).place)
+    return _Sheet(header, rows(), typed=True, locate=locate)
 
 
 _JSON_SCAN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([\[\]{},:])|([^\s\[\]{},:"]+))')
@@ -289,6 +290,8 @@ class _FieldFinder:
     def __init__(self, text: str):
         self.text = text
         self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        #: Each record read once, however many of its fields have problems.
+        self.records: dict[int, dict[str, int]] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset)
@@ -297,7 +300,10 @@ class _FieldFinder:
     def place(self, line: int, column: int, header: str) -> tuple[int, int]:
         if line < 1 or line > len(self.line_starts):
             return line, column
-        found = self.fields(self.line_starts[line - 1] + column - 1)
+        start = self.line_starts[line - 1] + column - 1
+        found = self.records.get(start)
+        if found is None:
+            found = self.records[start] = self.fields(start)
         offset = found.get(header)
         return self.position(offset) if offset is not None else (line, column)
 
@@ -709,10 +715,9 @@ class TableReader:
             number, column = numbers[row], row_columns[row]
             for values, i, field_name in zip(columns[:-1], slots, _FIELD_ORDER, strict=True):
                 if i is not None:
-                    self.check_controls(values[row], self.cell_place(number, column, i), header[i],
-                                        field_name in _TEXT_FIELDS)
+                    self.check_controls(values[row], number, column, i, field_name in _TEXT_FIELDS)
             if key_index is not None:
-                self.check_controls(keys[row], self.cell_place(number, column, key_index), header[key_index], False)
+                self.check_controls(keys[row], number, column, key_index, False)
 
     def cell_place(self, number: int, column: int, index: int) -> tuple[int, int]:
         """Where the cell of column ``index`` (0-based) of a row is written."""
@@ -720,15 +725,17 @@ class TableReader:
             return self.locate(number, column, self.header[index])
         return (number, column or index + 1)
 
-    def check_controls(self, value, place: tuple[int, int], header: str, free_text: bool) -> None:
+    def check_controls(self, value, number: int, column: int, index: int, free_text: bool) -> None:
         """Control characters (terminal escapes, NUL) would reach terminals and logs: an input problem,
-        as in YAML. Names and titles may hold line breaks and tabs; ids and references may not."""
+        as in YAML. Names and titles may hold line breaks and tabs; ids and references may not.
+        The cell's place is found only for a bad value (in JSON that means reading its record again)."""
         if type(value) is not str:
             return
         bad = (_CONTROL_IN_TEXT if free_text else _CONTROL).search(value)
         if bad:
-            self.problem(place, f"column {header!r}: the value contains the control character "
-                                f"U+{ord(bad.group()):04X}; remove it from the export")
+            self.problem(self.cell_place(number, column, index),
+                         f"column {self.header[index]!r}: the value contains the control character "
+                         f"U+{ord(bad.group()):04X}; remove it from the export")
 
     def parse_dates(self, columns: list[list], numbers, row_columns) -> None:
         """Each date column's text -> dates; each distinct value is read once (exports repeat dates)."""
