@@ -31,10 +31,22 @@ def describe_limit(max_bytes: int) -> str:
     return f"{max_bytes / 1024 / 1024:g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
 
 
+def too_big(name: str, max_bytes: int) -> OrgInputError:
+    return OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of {describe_limit(max_bytes)}; "
+                                              "raise it with --max-file-size if the file is genuine")])
+
+
+def read_stream_bounded(stream, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytearray:
+    """At most ``max_bytes`` of an open binary stream (standard input, a pipe from git); OrgInputError
+    (at 1:1 of ``name``) when it holds more."""
+    data = _read_at_most(stream, max_bytes + 1)
+    if len(data) > max_bytes:
+        raise too_big(name, max_bytes)
+    return data
+
+
 def read_bounded(path: str | os.PathLike, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytearray:
     """At most ``max_bytes`` of ``path``; OrgInputError (at 1:1 of ``name``) when larger or unreadable."""
-    too_big = OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of {describe_limit(max_bytes)}; "
-                                                 "raise it with --max-file-size if the file is genuine")])
     try:
         # O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -45,13 +57,10 @@ def read_bounded(path: str | os.PathLike, name: str, max_bytes: int = DEFAULT_MA
             # Blocking reads again: a FIFO without writers reads as end of file, one with a writer waits for it.
             fcntl.fcntl(descriptor, fcntl.F_SETFL, fcntl.fcntl(descriptor, fcntl.F_GETFL) & ~os.O_NONBLOCK)
             if os.fstat(handle.fileno()).st_size > max_bytes:
-                raise too_big
-            data = _read_at_most(handle, max_bytes + 1)
+                raise too_big(name, max_bytes)
+            return read_stream_bounded(handle, name, max_bytes)
     except OSError as exc:
         raise UnreadableFile(name, exc.strerror or str(exc)) from None
-    if len(data) > max_bytes:
-        raise too_big
-    return data
 
 
 def _read_at_most(handle, size: int) -> bytearray:

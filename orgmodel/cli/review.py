@@ -13,8 +13,8 @@ import click
 from ..analysis import diff_orgs, org_stats, plan_timeline
 from ..analysis.stats import BANDINGS
 from ..config import FAIL_LEVELS
-from ..findings import OrgInputError, Problem
-from ..inputfile import describe_limit
+from ..findings import OrgInputError
+from ..inputfile import read_stream_bounded
 from ..printable import printable
 from ..report.diff import DIFF_REPORTERS
 from ..report.plan import PLAN_REPORTERS
@@ -53,12 +53,11 @@ def _git_show(revision: str, path: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise click.UsageError(f"cannot run git to read {name}: {exc.strerror or exc}") from None
     with process:
-        data = process.stdout.read(max_bytes + 1)
-        if len(data) > max_bytes:
+        try:
+            data = read_stream_bounded(process.stdout, name, max_bytes)
+        except OrgInputError:
             process.kill()
-            raise OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of "
-                                                     f"{describe_limit(max_bytes)}; raise it with --max-file-size "
-                                                     "if the file is genuine")])
+            raise
         errors = process.stderr.read()
     if process.returncode != 0:
         reason = errors.decode("utf-8", "replace").strip().splitlines()

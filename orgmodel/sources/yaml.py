@@ -20,8 +20,8 @@ from pydantic import ValidationError
 
 from ..findings import OrgInputError, Problem
 from ..gcpause import collector_paused
-from ..inputfile import describe_limit
 from ..inputfile import read_bounded as read_bounded_file
+from ..inputfile import read_stream_bounded
 from ..model import ID_RULE, PERSON_KEYS, ROLE_ID_CHARACTERS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_role_id
 from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
@@ -92,12 +92,7 @@ def load_bytes(
 def read_bounded(path, name: str, max_bytes: int) -> bytes | bytearray:
     """At most ``max_bytes`` of the file (``-``: standard input); a FIFO nobody writes to reads as empty."""
     if str(path) == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise OrgInputError([Problem(name, 1, 1, f"the file is larger than the limit of "
-                                                     f"{describe_limit(max_bytes)}; raise it with "
-                                                     "--max-file-size if the file is genuine")])
-        return data
+        return read_stream_bounded(sys.stdin.buffer, name, max_bytes)
     return read_bounded_file(path, name, max_bytes)
 
 
