@@ -72,7 +72,10 @@ def _outside_the_person(org: Org, person: Person) -> dict:
     if person.team is not None:
         # A team the org does not describe is still named, so that its id comes back as written.
         team = (org.teams or {}).get(person.team)
-        cells.update(team_name=team.name, team_lead=team.lead) if team else cells.update(team_name=person.team)
+        if team is not None:
+            cells.update(team_name=team.name, team_lead=team.lead)
+        else:
+            cells.update(team_name=person.team)
     return cells
 
 

@@ -22,7 +22,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 from itertools import product
@@ -220,10 +220,10 @@ def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
-def _record_lines(text: str, key: str | None) -> list[tuple[int, int]]:
+def _record_lines(finder: _FieldFinder, key: str | None) -> list[tuple[int, int]]:
     """(line, column) of each record's ``{`` in a list of records (``key``: the list is this key's
     value in a top-level object)."""
-    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    text = finder.text
     depth_wanted = 1 if key is None else 2
     depth, found = 0, []
     last_string, in_list = None, key is None
@@ -233,9 +233,7 @@ def _record_lines(text: str, key: str | None) -> list[tuple[int, int]]:
             if key is not None and depth == 1 and token == "[":
                 in_list = last_string == key
             if token == "{" and depth == depth_wanted and in_list:
-                offset = match.start()
-                line = bisect_right(newlines, offset - 1)
-                found.append((line + 1, offset - (newlines[line - 1] + 1 if line else 0) + 1))
+                found.append(finder.position(match.start()))
             depth += 1
         elif token in "]}":
             depth -= 1
@@ -267,8 +265,9 @@ def _read_json(text: str, filename: str) -> _Sheet:
         raise OrgInputError([Problem(filename, 1, 1, "expected a list of person records (JSON objects)")])
     records = [_flatten(r) for r in document]
     header = list(dict.fromkeys(key for record in records for key in record))
-    places = _record_lines(text, key)
-    locate = _FieldFinder(text).place
+    finder = _FieldFinder(text)
+    places = _record_lines(finder, key)
+    locate = finder.place
     if len(places) != len(records):  # records json.loads kept are not the ones found (a repeated key)
         places, locate = [(1, 1)] * len(records), None
 
@@ -870,7 +869,7 @@ class TableReader:
                     team = self.team(department, pick, teams, managers)
                     team_of_department[department] = team
                 elif leads_named and teams[team].lead is None and v[s["team_lead"]] is not None:
-                    self.team(department, pick, teams, managers, team)
+                    teams[team] = replace(teams[team], lead=self.team_lead(pick, managers))
             hired = v[hired_slot]
             if hired is None and effective_slot is not None:
                 effective = v[effective_slot]
@@ -946,23 +945,21 @@ class TableReader:
             custom.setdefault(role_id, (role, pick.number))
         return builtin.extended({role_id: role for role_id, (role, _) in custom.items()}) if custom else builtin
 
-    def team(self, department: str, row: _Row, teams: dict[str, Team], managers: _Managers,
-             team_id: str | None = None) -> str:
-        """A team for ``department`` (or ``team_id`` again, to give it the lead a later row names):
-        its id and name, and its lead where the file names one. Beside a team_name column the
-        department column is the team's id, kept as written."""
+    def team(self, department: str, row: _Row, teams: dict[str, Team], managers: _Managers) -> str:
+        """A new team for ``department``: its id, its name and the lead the row names. Beside a
+        team_name column the department column is the team's id, kept as written."""
         team_name = row.values[_SLOT["team_name"]] if "team_name" in self.mapped else None
-        if team_id is not None:
-            team_name = teams[team_id].name
-        elif team_name is not None and department not in teams and not _CONTROL.search(department):
+        if team_name is not None and department not in teams and not _CONTROL.search(department):
             team_id = department
         else:
             team_id = _unique_slug(department, teams)
-        lead = row.values[_SLOT["team_lead"]]
-        if isinstance(lead, str):
-            lead = managers.resolve(lead, row, "team_lead")
-        teams[team_id] = Team(team_id, team_name or department, lead if isinstance(lead, str) else None)
+        teams[team_id] = Team(team_id, team_name or department, self.team_lead(row, managers))
         return team_id
+
+    def team_lead(self, row: _Row, managers: _Managers) -> str | None:
+        """The person a row names as its team's lead: by id, email or name, like a manager."""
+        lead = row.values[_SLOT["team_lead"]]
+        return managers.resolve(lead, row, "team_lead") if isinstance(lead, str) else None
 
     def years(self, row: _Row) -> float | None:
         value = row.values[_SLOT["experience_years"]]
