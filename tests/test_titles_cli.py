@@ -56,6 +56,16 @@ def test_roles_json_lists_title_role_family_rank_and_explanation(tmp_path):
     assert all(t["explanation"] for t in listed)
 
 
+def test_roles_reads_titles_from_standard_input_and_locates_bad_text():
+    result = CliRunner().invoke(main, ["roles", "--titles-file", "-", "--format", "json"],
+                                input="Senior Android Developer\nStock Clerk\n")
+    assert result.exit_code == 0, result.output
+    assert [t["role"] for t in json.loads(result.stdout)] == ["senior_software_engineer", "operations_30"]
+    bad = CliRunner().invoke(main, ["roles", "--titles-file", "-"], input=b"Accountant\nCaf\xe9 Manager\n")
+    assert bad.exit_code == 2
+    assert bad.stderr == "<stdin>:2:4: not valid UTF-8 text\n"
+
+
 def test_roles_listing_names_the_generic_roles():
     listing = run("roles").stdout
     assert "finance_60" in listing and "product_20" in listing and "product_60" not in listing

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
-from ..findings import OrgInputError
+from ..findings import OrgInputError, Problem
 from ..roles import UNKNOWN, RoleCatalog, TitleMatch
 from ..ruledoc import reference_markdown, rule_table, rule_text
-from ..sources import load
+from ..sources import DEFAULT_MAX_BYTES, load, read_bounded
 from ..suggest import did_you_mean
 from . import EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, main, print_problems
 
@@ -46,7 +45,8 @@ def rules(code, markdown, config_path, isolated):
 
 @main.command()
 @click.option("--title", "titles", multiple=True, help="Show which role a job title maps to, and why (repeatable).")
-@click.option("--titles-file", type=click.Path(dir_okay=False), help="Read job titles from this file, one a line.")
+@click.option("--titles-file", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Read job titles from this file, one a line (- for standard input).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format for --title and --titles-file.")
 @click.option("--file", "org_file", type=click.Path(dir_okay=False), help="Include the custom roles of this org file.")
@@ -88,25 +88,22 @@ def roles(titles, titles_file, output_format, org_file):
 
 
 def read_titles_file(path: str) -> list[str]:
-    """Non-blank lines of a titles file; an unreadable file is an input error (exit 2)."""
+    """Non-blank lines of a titles file (``-``: standard input); an unreadable file is an input error (exit 2)."""
+    name = "<stdin>" if path == "-" else path
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise_input_error(f"{path}:1:1: cannot read the file: {exc.strerror or exc}")
-    titles = []
-    for number, raw in enumerate(data.splitlines(), start=1):
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            raise_input_error(f"{path}:{number}:{exc.start + 1}: not valid UTF-8 text")
-        if line.strip():
-            titles.append(line.strip())
+        data = read_bounded(path, name, DEFAULT_MAX_BYTES)
+        titles = []
+        for number, raw in enumerate(bytes(data).splitlines(), start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise OrgInputError([Problem(name, number, exc.start + 1, "not valid UTF-8 text")]) from None
+            if line.strip():
+                titles.append(line.strip())
+    except OrgInputError as exc:
+        print_problems(exc.problems)
+        sys.exit(EXIT_INPUT)
     return titles
-
-
-def raise_input_error(message: str):
-    click.echo(message, err=True)
-    sys.exit(EXIT_INPUT)
 
 
 def title_json(match: TitleMatch) -> dict:
