@@ -193,6 +193,17 @@ def test_title_maps_to_the_named_role(title, role):
     ("Vorzimmer Staatssekretär", "operations", 30),
     ("Stellvertretende Referatsleiterin Haushalt", "finance", 60),
     ("Datenschutzbeauftragter", "legal", 40),
+    # German gender-inclusive spellings read as the feminine form.
+    ("Referatsleiter:in Personal", "people", 70),
+    ("Sachbearbeiter*in Haushalt", "finance", 30),
+    ("Leiter/-in Finanzbuchhaltung", "finance", 70),
+    ("Persönliche:r Referent:in", "operations", 40),
+    ("Geschäftsführerin", "executive", 100),
+    # An employee or a worker of a function is its individual contributor.
+    ("Logistics Employee", "operations", 40),
+    ("IS Administrator", "it", 40),
+    ("Security Supervisor", "operations", 50),
+    ("SDET", "engineering", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
@@ -222,6 +233,10 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Software Engineer and Data Scientist",
                                    # A committee's or a department's chair as much as the board's.
                                    "Chair",
+                                   # Pre-sales at a software vendor, engineering or IT elsewhere.
+                                   "Solutions Architect",
+                                   # "worker" says a level, not a family.
+                                   "Health Worker IV",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)
@@ -233,7 +248,8 @@ def test_a_generic_or_ambiguous_title_stays_unknown(title):
                                    "Product Designer", "Product Engineer", "Product Marketing Director",
                                    "Production Manager", "Product Specialist", "Assistant to the VP of Product",
                                    "Product Controller", "Deputy Director Product, Process Owner and Policy",
-                                   "Director CT Product and Process", "Sr. PM, Fulfillment"])
+                                   "Director CT Product and Process", "Sr. PM, Fulfillment",
+                                   "Lead - Product Release", "Head of Product Growth Marketing"])
 def test_only_product_management_titles_reach_the_product_ladder(title):
     role = CATALOG.infer(title).role
     assert role is None or not role.on_product_ladder, CATALOG.infer(title).explain()

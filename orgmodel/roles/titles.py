@@ -105,6 +105,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _DOTTED_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 _GLUED_GRADE = re.compile(r"\b([a-z]{3,})(\d+)\b")
 _POSSESSIVE = re.compile(r"[a-z]['\u2019]s\b")
+# German gender-inclusive spellings: "Referent:in", "Sachbearbeiter*innen", "Leiter/-in", "Mitarbeiter(in)",
+# "ReferentIn", "Persönliche:r". Read as the feminine (or adjective) form the vocabulary spells out.
+_GENDER_SUFFIX = re.compile(r"(?<=[a-zäöüß])(?:[:*_\u00b7]|/-?|\()(in|innen|r)\)?(?![\w-])|(?<=[a-zäöüß])I(n|nen)\b")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
 _PLURAL_JOB_KINDS = _LEVEL_KINDS | {"head", "tech", "weak"}
@@ -249,7 +252,7 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
 
 def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
     """The title's segments: each one's text and its normalised words."""
-    text = _fold(title[:MAX_TITLE_CHARS])
+    text = _fold(_GENDER_SUFFIX.sub(lambda m: (m.group(1) or "i" + m.group(2)).lower(), title[:MAX_TITLE_CHARS]))
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
     # "V.P.", "S.V.P.": dotted initials are one abbreviation; "Manager2": a grade glued to its word.
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
@@ -457,6 +460,12 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             # "Product Controller": a job of another family beside the bare word leaves it open.
             return _replace(base, reason=f"{phrase.text!r} alone names no family beside the job "
                                          f"{other_job!r}; this title is ambiguous")
+        unread_after = stem == "product_management" and _unread_after(matched[function_at], segments[function_at], chosen)
+        if unread_after:
+            # "Lead - Product Release": what "product" qualifies is not read, so the title may be any
+            # family's; only product management may reach the product ladder.
+            return _replace(base, reason=f"{phrase.text!r} is followed by words orgmodel does not read "
+                                         f"({', '.join(map(repr, unread_after))}); this title is ambiguous")
         if band < 60 and "lead" not in words_seen:
             return _replace(base, reason=f"{phrase.text!r} alone names a family only for leaders ({leaders}); "
                                          "this title is ambiguous")
@@ -525,6 +534,17 @@ def _unread_words(found: list[_Match], words: list[str], before: int) -> list[st
         if i in covered or words[i] in (AND, "or") or words[i].isdigit():
             break
         unread.insert(0, words[i])
+    return unread
+
+
+def _unread_after(found: list[_Match], words: list[str], chosen: _Match) -> list[str]:
+    """The words just after ``chosen`` that no vocabulary phrase covers, up to the next read word."""
+    covered = {i for m in found for i in range(m.position, m.position + m.size)}
+    unread = []
+    for i in range(chosen.position + chosen.size, len(words)):
+        if i in covered or words[i] in (AND, "or") or words[i] in _FILLER or words[i].isdigit():
+            break
+        unread.append(words[i])
     return unread
 
 
