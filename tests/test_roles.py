@@ -204,6 +204,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("IS Administrator", "it", 40),
     ("Security Supervisor", "operations", 50),
     ("SDET", "engineering", 40),
+    # Solutions architects and engineers are pre-sales, as software vendors place them.
+    ("Senior Solutions Architect", "sales", 60),
+    ("Solutions Engineer", "sales", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
@@ -233,8 +236,6 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Software Engineer and Data Scientist",
                                    # A committee's or a department's chair as much as the board's.
                                    "Chair",
-                                   # Pre-sales at a software vendor, engineering or IT elsewhere.
-                                   "Solutions Architect",
                                    # "worker" says a level, not a family.
                                    "Health Worker IV",
                                    ""])
@@ -249,7 +250,8 @@ def test_a_generic_or_ambiguous_title_stays_unknown(title):
                                    "Production Manager", "Product Specialist", "Assistant to the VP of Product",
                                    "Product Controller", "Deputy Director Product, Process Owner and Policy",
                                    "Director CT Product and Process", "Sr. PM, Fulfillment",
-                                   "Lead - Product Release", "Head of Product Growth Marketing"])
+                                   "Lead - Product Release", "Head of Product Growth Marketing",
+                                   "Product Architect", "Product Consultant"])
 def test_only_product_management_titles_reach_the_product_ladder(title):
     role = CATALOG.infer(title).role
     assert role is None or not role.on_product_ladder, CATALOG.infer(title).explain()

@@ -133,6 +133,10 @@ _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 #: Function words that name a family alone only at a leader's level: "Head of Product" is product
 #: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
 #: Specialist" may be IT or customer support. The stem each becomes, and examples of leaders.
+#: Position words that manage or lead: beside a bare "product" ("Director of Product") they make product management.
+_PRODUCT_LEADING = frozenset({"manager", "director", "senior director", "vice president", "senior vice president",
+                              "executive vice president", "assistant vice president", "leader", "team lead",
+                              "team leader", "managing director", "president"})
 _BARE_STEMS = {
     "product_bare": ("product_management", "Head of Product, VP Product"),
     "support_bare": ("", "Head of Support, Support Director"),
@@ -466,6 +470,14 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             # family's; only product management may reach the product ladder.
             return _replace(base, reason=f"{phrase.text!r} is followed by words orgmodel does not read "
                                          f"({', '.join(map(repr, unread_after))}); this title is ambiguous")
+        other_position = stem == "product_management" and next(
+            (m.phrase.text for found in considered for m in found
+             if m.phrase.kind == "position" and m.phrase.text not in _PRODUCT_LEADING), "")
+        if other_position:
+            # "Product Architect", "Product Consultant": a job beside "product" that is not managing
+            # or leading it may be any family's.
+            return _replace(base, reason=f"{phrase.text!r} beside {other_position!r} names no family; "
+                                         "only product management titles reach the product ladder")
         if band < 60 and "lead" not in words_seen:
             return _replace(base, reason=f"{phrase.text!r} alone names a family only for leaders ({leaders}); "
                                          "this title is ambiguous")
