@@ -207,6 +207,8 @@ def test_title_maps_to_the_named_role(title, role):
     # Solutions architects and engineers are pre-sales, as software vendors place them.
     ("Senior Solutions Architect", "sales", 60),
     ("Solutions Engineer", "sales", 40),
+    # "Product" as a segment of its own after its level, then the product area.
+    ("Group Manager, Product, Data Science", "product", 60),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role

@@ -404,7 +404,10 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             return _replace(base, reason=f"the title names alternative jobs of different families "
                                          f"({' or '.join(map(repr, alternatives))})")
         other = _other_family_after(chosen, matched[function_at + 1:], _shared_jobs(title, vocabulary))
-        if other:
+        # "Group Manager, Product, Data Science": "product" as a segment of its own after its
+        # level is the function, and the next segment the product area it manages.
+        product_segment = chosen.phrase.stem == "product_bare" and function_at > 0 and segment_words == ["product"]
+        if other and not product_segment:
             return _replace(base, reason=f"{chosen.phrase.text!r} is a job of several families and the title "
                                          f"goes on to name another one ({other!r})")
     elif segments and _chief_officer(segments[0]):
