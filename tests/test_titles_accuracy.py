@@ -99,6 +99,8 @@ def test_docs_report_the_figures_measured_here():
     for path in (LABELLED, UNSEEN):
         row = figures_row(labelled_rows(path), RoleCatalog.builtin())
         assert row in docs, f"docs/roles.md is stale: its accuracy table needs the row {row} for {path.name}"
+    traps = sum(map(is_trap, labelled_rows()))
+    assert f" {traps} of them are\ntraps" in docs, f"docs/roles.md is stale: labelled.csv has {traps} traps"
 
 
 def batch(rows: list[dict], span: str) -> list[dict]:
