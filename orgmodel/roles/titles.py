@@ -459,6 +459,15 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     if band is None:
         return _replace(base, family=family, stem=stem, family_words=phrase.text, function_segment=function_segment,
                         reason=f"the title names family {family} ({phrase.text!r}) but no level")
+    if stem == "product_management":
+        job_after = next((m.phrase.text for m in matched[function_at]
+                          if m.position > chosen.position and m.phrase.kind == "position"
+                          and m.phrase.text not in _PRODUCT_LEADING), "")
+        if job_after:
+            # "PM Technician" is a preventive-maintenance technician: a product manager followed by
+            # another job is not product management.
+            return _replace(base, reason=f"{phrase.text!r} is followed by another job ({job_after!r}); "
+                                         "only product management titles reach the product ladder")
     if stem in _BARE_STEMS:
         stem, leaders = _BARE_STEMS[stem]
         other_job = next((m.phrase.text for found in considered for m in found
@@ -473,6 +482,15 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             # family's; only product management may reach the product ladder.
             return _replace(base, reason=f"{phrase.text!r} is followed by words orgmodel does not read "
                                          f"({', '.join(map(repr, unread_after))}); this title is ambiguous")
+        served = stem == "product_management" and next(
+            (m.phrase.text for found in considered for m in found
+             if m.phrase.kind == "domain" and m.phrase.family != family and m.phrase.text != "strategy"), "")
+        if served:
+            # "Head of Product Quality", "Product Compliance Manager": a function that serves "product"
+            # is quality, training or compliance work on products, not product management (product
+            # strategy is).
+            return _replace(base, reason=f"{phrase.text!r} with {served!r} names no family; "
+                                         "only product management titles reach the product ladder")
         other_position = stem == "product_management" and next(
             (m.phrase.text for found in considered for m in found
              if m.phrase.kind == "position" and m.phrase.text not in _PRODUCT_LEADING), "")
