@@ -100,6 +100,16 @@ def test_roles_stub_is_a_roles_block_that_loads_and_gives_every_title_a_role(tmp
     assert {p.id for p in org if p.role.id == "unknown"} == {"j"}  # only the person with no title at all
 
 
+def test_roles_stub_keeps_the_level_of_a_title_with_no_family_and_folds_accents_in_ids(tmp_path):
+    path = tmp_path / "org.yaml"
+    path.write_text('org: Senatsverwaltung\npeople:\n  - {id: a, title: "Abteilungsleitung"}\n'
+                    '  - {id: b, title: "Staatssekretär:in", reports_to: a}\n', encoding="utf-8")
+    block = yaml.safe_load(run("titles", path, "--roles-stub").stdout)["roles"]
+    assert block["abteilungsleitung"]["rank"] == 70 and block["abteilungsleitung"]["family"] == "other"
+    assert block["staatssekretar_in"] == {"title": "Staatssekretär:in", "family": "executive", "rank": 90,
+                                          "aliases": ["Staatssekretär:in"]}
+
+
 def test_titles_with_nothing_to_report(tmp_path):
     path = tmp_path / "org.yaml"
     path.write_text("org: T\npeople:\n  - {id: a, role: ceo}\n", encoding="utf-8")

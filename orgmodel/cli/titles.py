@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter
 
 import click
@@ -101,7 +102,9 @@ def roles_stub_text(titles: list[str], catalog: RoleCatalog) -> str:
 
 
 def _slug(title: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_")[:40].strip("_")
+    # "Staatssekretär:in" -> staatssekretar_in: accents folded, so the id keeps its letters.
+    folded = "".join(c for c in unicodedata.normalize("NFKD", title.casefold()) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:40].strip("_")
     return slug or "role"
 
 

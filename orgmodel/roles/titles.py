@@ -447,7 +447,9 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             # "President", "Founder", "Owner" with nothing else: the chief executive.
             return _replace(base, family="executive", band=100, stem="ceo",
                             family_words=alone[0].phrase.text, level_words=(alone[0].phrase.text,))
-        return _replace(base, reason="no word of the title names a job family (function)")
+        # The level its words say is kept, for a roles stub ("Abteilungsleitung" is 70 of some family).
+        return _replace(base, band=band, level_words=level_words,
+                        reason="no word of the title names a job family (function)")
     phrase = chosen.phrase
     family, stem = phrase.family, phrase.stem
     if alone and any(m.phrase.text == "president" for m in alone) and (band is None or band < 80) and not entry:
