@@ -202,13 +202,23 @@ def test_title_maps_to_the_named_role(title, role):
     # An employee or a worker of a function is its individual contributor.
     ("Logistics Employee", "operations", 40),
     ("IS Administrator", "it", 40),
-    ("Security Supervisor", "operations", 50),
+    ("Museum Security Supervisor", "operations", 50),
     ("SDET", "engineering", 40),
     # Solutions architects and engineers are pre-sales, as software vendors place them.
     ("Senior Solutions Architect", "sales", 60),
     ("Solutions Engineer", "sales", 40),
     # "Product" as a segment of its own after its level, then the product area.
     ("Group Manager, Product, Data Science", "product", 60),
+    # Leaders of product, however their level is written, and areas after the job.
+    ("Executive Director, Product", "product", 70),
+    ("General Manager, Product", "product", 70),
+    ("CPO & Partner", "product", 90),
+    ("Senior Product Manager Agent Tools", "product", 50),
+    ("Head of Product Payments", "product", 70),
+    # German gender forms in capitals; English titles with "/in" or "(in ...)" stay English.
+    ("REFERENT:IN Haushalt", "finance", 40),
+    ("Engineer(in training)", "engineering", 40),
+    ("Senior Engineer/R&D", "engineering", 50),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
@@ -254,7 +264,8 @@ def test_a_generic_or_ambiguous_title_stays_unknown(title):
                                    "Director CT Product and Process", "Sr. PM, Fulfillment",
                                    "Lead - Product Release", "Head of Product Growth Marketing",
                                    "Product Architect", "Product Consultant", "PM Technician",
-                                   "Head of Product Quality", "Product Compliance Manager"])
+                                   "Head of Product Quality", "Product Compliance Manager",
+                                   "Director, Product, Marketing", "VP, Product, Engineering", "VP of Product Growth"])
 def test_only_product_management_titles_reach_the_product_ladder(title):
     role = CATALOG.infer(title).role
     assert role is None or not role.on_product_ladder, CATALOG.infer(title).explain()
@@ -355,3 +366,11 @@ def test_vocabulary_tables_are_consistent():
         assert role_id in CATALOG, role_id
         # A named role's own rank may sit one band above the words ("Engineering Manager" is 60).
         assert band is None or 0 <= band_of(CATALOG[role_id].rank) - band <= 10, (stem, band, role_id)
+
+
+def test_a_custom_alias_in_any_script_matches_its_title():
+    from orgmodel import load_text
+    org = load_text('org: T\nroles:\n  yingxiao:\n    title: "营销经理"\n    family: marketing\n    rank: 50\n'
+                    '    aliases: ["营销经理", "Менеджер по продажам"]\npeople:\n  - {id: a, title: "营销经理"}\n'
+                    '  - {id: b, title: "Менеджер по продажам", reports_to: a}\n', "org.yaml")
+    assert [p.role.id for p in org] == ["yingxiao", "yingxiao"]

@@ -101,13 +101,18 @@ AND = "&"
 _SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\s|\bat\b")
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
-_WORD = re.compile(r"[a-z0-9]+")
+# Letters and digits of any script: a title in Cyrillic or Chinese is read as words too, so its
+# aliases match (the vocabulary itself is English and German).
+_WORD = re.compile(r"[^\W_]+")
 _DOTTED_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 _GLUED_GRADE = re.compile(r"\b([a-z]{3,})(\d+)\b")
 _POSSESSIVE = re.compile(r"[a-z]['\u2019]s\b")
 # German gender-inclusive spellings: "Referent:in", "Sachbearbeiter*innen", "Leiter/-in", "Mitarbeiter(in)",
-# "ReferentIn", "Persönliche:r". Read as the feminine (or adjective) form the vocabulary spells out.
-_GENDER_SUFFIX = re.compile(r"(?<=[a-zäöüß])(?:[:*_\u00b7]|/-?|\()(in|innen|r)\)?(?![\w-])|(?<=[a-zäöüß])I(n|nen)\b")
+# "ReferentIn". Read as the feminine form when the vocabulary knows it ("Manager/in Store" stays
+# English); "Persönliche:r" as the adjective.
+_GENDER_SUFFIX = re.compile(r"([^\W\d_]+)(?:[:*_\u00b7]|/-?)(in|innen)(?![\w-])|([^\W\d_]+)\((in|innen)\)"
+                            r"|([^\W\d_]*[a-zäöüß])I(n|nen)\b", re.IGNORECASE)
+_GENDER_ADJECTIVE = re.compile(r"(?<=[a-zäöüß])[:*_\u00b7]r\b")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
 _PLURAL_JOB_KINDS = _LEVEL_KINDS | {"head", "tech", "weak"}
@@ -134,9 +139,12 @@ _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 #: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
 #: Specialist" may be IT or customer support. The stem each becomes, and examples of leaders.
 #: Position words that manage or lead: beside a bare "product" ("Director of Product") they make product management.
-_PRODUCT_LEADING = frozenset({"manager", "director", "senior director", "vice president", "senior vice president",
-                              "executive vice president", "assistant vice president", "leader", "team lead",
-                              "team leader", "managing director", "president"})
+_PRODUCT_LEADING = frozenset({"manager", "director", "senior director", "executive director", "vice president",
+                              "senior vice president", "executive vice president", "assistant vice president",
+                              "area vice president", "leader", "team lead", "team leader", "managing director",
+                              "general manager", "president"})
+#: Functions that serve "product" without managing it: "Head of Product Quality" is quality work on products.
+_SERVING_PRODUCT = frozenset({"quality", "quality assurance", "quality control", "training", "compliance", "safety"})
 _BARE_STEMS = {
     "product_bare": ("product_management", "Head of Product, VP Product"),
     "support_bare": ("", "Head of Support, Support Director"),
@@ -256,7 +264,8 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
 
 def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
     """The title's segments: each one's text and its normalised words."""
-    text = _fold(_GENDER_SUFFIX.sub(lambda m: (m.group(1) or "i" + m.group(2)).lower(), title[:MAX_TITLE_CHARS]))
+    text = _fold(_GENDER_ADJECTIVE.sub("r", _GENDER_SUFFIX.sub(lambda m: _feminine(m, vocabulary),
+                                                                title[:MAX_TITLE_CHARS])))
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
     # "V.P.", "S.V.P.": dotted initials are one abbreviation; "Manager2": a grade glued to its word.
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
@@ -278,6 +287,14 @@ def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
         part, words = segments[-1]
         words[-1] = vocabulary.truncated.get(words[-1], words[-1])
     return segments
+
+
+def _feminine(match: re.Match, vocabulary: Vocabulary) -> str:
+    """ "Referent:in" as "Referentin" when the vocabulary reads that word (itself or as a compound's job)."""
+    word = match.group(1) or match.group(3) or match.group(5)
+    # "Sachbearbeiter*innen", a list of posts, reads as the job, as "Sales Representatives" does.
+    feminine = word + "in"
+    return feminine if vocabulary.split(_fold(feminine))[-1] in vocabulary.phrases else match.group(0)
 
 
 def _fold(text: str) -> str:
@@ -360,7 +377,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     # "Analyst - Mayor's Office": a later segment that names whose unit it is names no function.
     segments = [words for index, (part, words) in enumerate(parts) if index == 0 or not _POSSESSIVE.search(part)]
     if not segments:
-        return Reading(title, normalised, reason="the title has no words orgmodel reads (Latin letters and digits)")
+        return Reading(title, normalised, reason="the title has no words orgmodel reads (letters or digits)")
     segments, assistant_to = _cut_at_to(segments)
     segments, grade, grade_word = _take_grades(segments, vocabulary)
     matched = [_match_phrases(words, vocabulary) for words in segments]
@@ -406,7 +423,8 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         other = _other_family_after(chosen, matched[function_at + 1:], _shared_jobs(title, vocabulary))
         # "Group Manager, Product, Data Science": "product" as a segment of its own after its
         # level is the function, and the next segment the product area it manages.
-        product_segment = chosen.phrase.stem == "product_bare" and function_at > 0 and segment_words == ["product"]
+        product_segment = (chosen.phrase.stem == "product_bare" and function_at > 0 and segment_words == ["product"]
+                           and not _names_a_function_with(["product"], segments[function_at + 1:], vocabulary))
         if other and not product_segment:
             return _replace(base, reason=f"{chosen.phrase.text!r} is a job of several families and the title "
                                          f"goes on to name another one ({other!r})")
@@ -461,13 +479,14 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
     if band is None:
         return _replace(base, family=family, stem=stem, family_words=phrase.text, function_segment=function_segment,
                         reason=f"the title names family {family} ({phrase.text!r}) but no level")
-    if stem == "product_management":
+    if stem == "product_management" and phrase.kind != "rank":
+        # "PM Technician" is a preventive-maintenance technician: a product manager followed by another
+        # job, as the segment's last word, is not product management ("Product Manager Agent Tools" is).
         job_after = next((m.phrase.text for m in matched[function_at]
-                          if m.position > chosen.position and m.phrase.kind == "position"
-                          and m.phrase.text not in _PRODUCT_LEADING), "")
+                          if m.position > chosen.position and m.position + m.size == len(segments[function_at])
+                          and m.phrase.kind == "position" and m.phrase.text not in _PRODUCT_LEADING
+                          and AND not in segments[function_at][chosen.position:m.position]), "")
         if job_after:
-            # "PM Technician" is a preventive-maintenance technician: a product manager followed by
-            # another job is not product management.
             return _replace(base, reason=f"{phrase.text!r} is followed by another job ({job_after!r}); "
                                          "only product management titles reach the product ladder")
     if stem in _BARE_STEMS:
@@ -478,19 +497,19 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             # "Product Controller": a job of another family beside the bare word leaves it open.
             return _replace(base, reason=f"{phrase.text!r} alone names no family beside the job "
                                          f"{other_job!r}; this title is ambiguous")
-        unread_after = stem == "product_management" and _unread_after(matched[function_at], segments[function_at], chosen)
+        unread_after = (stem == "product_management" and band < 70
+                        and _unread_after(matched[function_at], segments[function_at], chosen))
         if unread_after:
-            # "Lead - Product Release": what "product" qualifies is not read, so the title may be any
-            # family's; only product management may reach the product ladder.
+            # "Lead - Product Release": below a leader's level, what "product" qualifies is not read, so
+            # the title may be any family's ("Head of Product Payments" heads product for payments).
             return _replace(base, reason=f"{phrase.text!r} is followed by words orgmodel does not read "
                                          f"({', '.join(map(repr, unread_after))}); this title is ambiguous")
         served = stem == "product_management" and next(
             (m.phrase.text for found in considered for m in found
-             if m.phrase.kind == "domain" and m.phrase.family != family and m.phrase.text != "strategy"), "")
+             if m.phrase.kind == "domain" and m.phrase.text in _SERVING_PRODUCT), "")
         if served:
-            # "Head of Product Quality", "Product Compliance Manager": a function that serves "product"
-            # is quality, training or compliance work on products, not product management (product
-            # strategy is).
+            # "Head of Product Quality", "Product Compliance Manager": quality, training, compliance or
+            # safety work on products, not product management.
             return _replace(base, reason=f"{phrase.text!r} with {served!r} names no family; "
                                          "only product management titles reach the product ladder")
         other_position = stem == "product_management" and next(
@@ -570,6 +589,13 @@ def _unread_words(found: list[_Match], words: list[str], before: int) -> list[st
             break
         unread.insert(0, words[i])
     return unread
+
+
+def _names_a_function_with(words: list[str], later: list[list[str]], vocabulary: Vocabulary) -> bool:
+    """Whether ``words`` and the start of the next segment are one vocabulary phrase: "Director, Product,
+    Marketing" is a product marketing director, not a product director for marketing."""
+    following = later[0] if later else []
+    return any(" ".join(words + following[:size]) in vocabulary.phrases for size in range(1, len(following) + 1))
 
 
 def _unread_after(found: list[_Match], words: list[str], chosen: _Match) -> list[str]:
