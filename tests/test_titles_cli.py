@@ -1,6 +1,9 @@
 """`orgmodel roles` with titles, and `orgmodel titles`."""
 
 import json
+import os
+import subprocess
+import sys
 
 import yaml
 from click.testing import CliRunner
@@ -108,6 +111,27 @@ def test_roles_stub_keeps_the_level_of_a_title_with_no_family_and_folds_accents_
     assert block["abteilungsleitung"]["rank"] == 70 and block["abteilungsleitung"]["family"] == "other"
     assert block["staatssekretar_in"] == {"title": "Staatssekretär:in", "family": "executive", "rank": 90,
                                           "aliases": ["Staatssekretär:in"]}
+
+
+def test_roles_stub_never_reuses_unknown_and_says_when_no_alias_can_match(tmp_path):
+    path = tmp_path / "org.yaml"
+    path.write_text('org: T\npeople:\n  - {id: a, title: "Unknown"}\n  - {id: b, title: "???", reports_to: a}\n',
+                    encoding="utf-8")
+    stub = run("titles", path, "--roles-stub").stdout
+    block = yaml.safe_load(stub)["roles"]
+    assert "unknown" not in block and block["unknown_2"]["aliases"] == ["Unknown"]
+    assert "aliases" not in block["role"] and "no alias can match it: give its people role: role" in stub
+
+
+def test_roles_titles_file_from_empty_or_closed_standard_input():
+    empty = CliRunner().invoke(main, ["roles", "--titles-file", "-", "--format", "json"], input="")
+    assert empty.exit_code == 0 and json.loads(empty.stdout) == []
+    closed = subprocess.run([sys.executable, "-m", "orgmodel", "roles", "--titles-file", "-"], stdin=None,
+                            capture_output=True, text=True, close_fds=True,
+                            preexec_fn=lambda: os.close(0))
+    assert closed.returncode == 2
+    assert closed.stderr.startswith("<stdin>:1:1: cannot read the file: standard input is closed")
+    assert "Traceback" not in closed.stderr
 
 
 def test_titles_with_nothing_to_report(tmp_path):

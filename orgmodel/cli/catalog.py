@@ -12,7 +12,15 @@ from ..roles import UNKNOWN, RoleCatalog, TitleMatch
 from ..ruledoc import reference_markdown, rule_table, rule_text
 from ..sources import DEFAULT_MAX_BYTES, load, read_bounded
 from ..suggest import did_you_mean
-from . import EXIT_FINDINGS, EXIT_INPUT, Configs, config_options, main, print_problems
+from . import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    Configs,
+    config_options,
+    main,
+    max_file_size_option,
+    print_problems,
+)
 
 
 @main.command()
@@ -50,7 +58,8 @@ def rules(code, markdown, config_path, isolated):
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format for --title and --titles-file.")
 @click.option("--file", "org_file", type=click.Path(dir_okay=False), help="Include the custom roles of this org file.")
-def roles(titles, titles_file, output_format, org_file):
+@max_file_size_option("a titles file or org file")
+def roles(titles, titles_file, output_format, org_file, max_file_size):
     """List the role catalog, or show what job titles map to.
 
     A title maps to a named role, or to a generic role of its family and
@@ -67,14 +76,14 @@ def roles(titles, titles_file, output_format, org_file):
     catalog = RoleCatalog.builtin()
     if org_file:
         try:
-            catalog = load(org_file).roles
+            catalog = load(org_file, max_bytes=max_file_size * 1024 * 1024).roles
         except OrgInputError as exc:
             print_problems(exc.problems)
             sys.exit(EXIT_INPUT)
     asked = list(titles)
     if titles_file is not None:
-        asked += read_titles_file(titles_file)
-    if not asked:
+        asked += read_titles_file(titles_file, max_file_size * 1024 * 1024)
+    if not asked and titles_file is None:
         click.echo(role_listing(catalog), nl=False)
         return
     matches = [catalog.infer(title) for title in asked]
@@ -87,11 +96,11 @@ def roles(titles, titles_file, output_format, org_file):
         sys.exit(EXIT_FINDINGS)
 
 
-def read_titles_file(path: str) -> list[str]:
+def read_titles_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """Non-blank lines of a titles file (``-``: standard input); an unreadable file is an input error (exit 2)."""
     name = "<stdin>" if path == "-" else path
     try:
-        data = read_bounded(path, name, DEFAULT_MAX_BYTES)
+        data = read_bounded(path, name, max_bytes)
         titles = []
         for number, raw in enumerate(bytes(data).splitlines(), start=1):
             try:

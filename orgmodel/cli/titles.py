@@ -11,7 +11,7 @@ from collections import Counter
 import click
 
 from ..findings import OrgInputError
-from ..roles import RoleCatalog, read_title
+from ..roles import UNKNOWN, RoleCatalog, normalise_title, read_title
 from ..sources import load
 from ..wording import plural
 from . import EXIT_INPUT, main, max_file_size_option, print_problems, stdin_filename_option, stdin_name, table_options
@@ -82,7 +82,7 @@ def roles_stub_text(titles: list[str], catalog: RoleCatalog) -> str:
     if not titles:
         return "# every title maps to a named role: nothing to add\n"
     lines = ["roles:"]
-    used = set(catalog.roles)
+    used = set(catalog.roles) | {UNKNOWN}
     for title in titles:
         role_id = _unique(_slug(title), used)
         reading = read_title(title)
@@ -97,7 +97,11 @@ def roles_stub_text(titles: list[str], catalog: RoleCatalog) -> str:
             lines.append("    # no rank: a role with no fixed place (like product_owner)")
         else:
             lines.append("    # rank: 40       # the words name no level orgmodel knows: set it")
-        lines.append(f"    aliases: [{json.dumps(title, ensure_ascii=False)}]")
+        if normalise_title(title):
+            lines.append(f"    aliases: [{json.dumps(title, ensure_ascii=False)}]")
+        else:
+            lines.append("    # the title has no letters or digits, so no alias can match it: give its people role: "
+                         f"{role_id}")
     return "\n".join(lines) + "\n"
 
 

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from ..findings import OrgInputError, Problem
 from ..gcpause import collector_paused
 from ..inputfile import read_bounded as read_bounded_file
-from ..inputfile import read_stream_bounded
+from ..inputfile import UnreadableFile, read_stream_bounded
 from ..model import ID_RULE, PERSON_KEYS, ROLE_ID_CHARACTERS, TOP_KEYS, OrgHeader, PersonFields, RoleDef, TeamDef, is_role_id
 from ..org import Org, Person, Team
 from ..roles import FAMILIES, UNKNOWN, Role, RoleCatalog
@@ -92,6 +92,8 @@ def load_bytes(
 def read_bounded(path, name: str, max_bytes: int) -> bytes | bytearray:
     """At most ``max_bytes`` of the file (``-``: standard input); a FIFO nobody writes to reads as empty."""
     if str(path) == "-":
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            raise UnreadableFile(name, "standard input is closed")
         return read_stream_bounded(sys.stdin.buffer, name, max_bytes)
     return read_bounded_file(path, name, max_bytes)
 
