@@ -110,8 +110,8 @@ _POSSESSIVE = re.compile(r"[a-z]['\u2019]s\b")
 # German gender-inclusive spellings: "Referent:in", "Sachbearbeiter*innen", "Leiter/-in", "Mitarbeiter(in)",
 # "ReferentIn". Read as the feminine form when the vocabulary knows it ("Manager/in Store" stays
 # English); "Persönliche:r" as the adjective.
-_GENDER_SUFFIX = re.compile(r"([^\W\d_]+)(?:[:*_\u00b7]|/-?)(in|innen)(?![\w-])|([^\W\d_]+)\((in|innen)\)"
-                            r"|([^\W\d_]*[a-zäöüß])I(n|nen)\b", re.IGNORECASE)
+_GENDER_SUFFIX = re.compile(r"\b([^\W\d_]+)(?:[:*_\u00b7]|/-?)((?i:in|innen))(?![\w-])|\b([^\W\d_]+)\(((?i:in|innen))\)"
+                            r"|\b([^\W\d_]*[a-zäöüß])I(n|nen)\b")
 _GENDER_ADJECTIVE = re.compile(r"(?<=[a-zäöüß])[:*_\u00b7]r\b")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
@@ -192,6 +192,8 @@ class Vocabulary:
         if singular is not None and singular.kind in _PLURAL_JOB_KINDS:
             # "Sales Representatives", "Solutions Architects": a plural job word is the job in a list of posts.
             return (word[:-1],)
+        if not word.endswith(self.compound_suffixes):  # one C-level test for the common case
+            return (word,)
         for suffix in self.compound_suffixes:
             prefix = word[:-len(suffix)]
             if word.endswith(suffix) and len(prefix) >= 3:
