@@ -219,6 +219,8 @@ def test_title_maps_to_the_named_role(title, role):
     ("REFERENT:IN Haushalt", "finance", 40),
     ("Engineer(in training)", "engineering", 40),
     ("Senior Engineer/R&D", "engineering", 50),
+    # A C-level officer with a corporate rank before the office is still C-level.
+    ("EVP Chief Risk Officer", "executive", 90),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role

@@ -709,6 +709,11 @@ def _chief_officer(words: list[str]) -> bool:
     """"Chief ... Officer" with at most three words between, alone or before "and" ("Chief Legal Officer & Secretary")."""
     if AND in words[1:]:
         words = words[:words.index(AND, 1)] if words[-1] != "officer" else words
+    # "EVP Chief Risk Officer": a bank's C-level officers carry their corporate rank before the office.
+    for rank in (["executive", "vice", "president"], ["senior", "vice", "president"], ["vice", "president"]):
+        if words[:len(rank)] == rank:
+            words = words[len(rank):]
+            break
     # "Chief Officer" alone names no function (a ship's or a council's chief officer).
     return (3 <= len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
 
