@@ -126,9 +126,8 @@ def test_roles_stub_never_reuses_unknown_and_says_when_no_alias_can_match(tmp_pa
 def test_roles_titles_file_from_empty_or_closed_standard_input():
     empty = CliRunner().invoke(main, ["roles", "--titles-file", "-", "--format", "json"], input="")
     assert empty.exit_code == 0 and json.loads(empty.stdout) == []
-    closed = subprocess.run([sys.executable, "-m", "orgmodel", "roles", "--titles-file", "-"], stdin=None,
-                            capture_output=True, text=True, close_fds=True,
-                            preexec_fn=lambda: os.close(0))
+    closed = subprocess.run([sys.executable, "-m", "orgmodel", "roles", "--titles-file", "-"], check=False,
+                            capture_output=True, text=True, preexec_fn=lambda: os.close(0))
     assert closed.returncode == 2
     assert closed.stderr.startswith("<stdin>:1:1: cannot read the file: standard input is closed")
     assert "Traceback" not in closed.stderr

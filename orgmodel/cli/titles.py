@@ -14,7 +14,15 @@ from ..findings import OrgInputError
 from ..roles import UNKNOWN, RoleCatalog, normalise_title, read_title
 from ..sources import load
 from ..wording import plural
-from . import EXIT_INPUT, main, max_file_size_option, print_problems, stdin_filename_option, stdin_name, table_options
+from . import (
+    EXIT_INPUT,
+    main,
+    max_file_size_option,
+    print_problems,
+    stdin_filename_option,
+    stdin_name,
+    table_options,
+)
 
 
 @main.command()
