@@ -135,9 +135,6 @@ _OPEN_DOMAINS = frozenset({"design", "data", "production", "program", "programme
                            "channel", "office support"})
 _OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
-#: Function words that name a family alone only at a leader's level: "Head of Product" is product
-#: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
-#: Specialist" may be IT or customer support. The stem each becomes, and examples of leaders.
 #: Position words that manage or lead: beside a bare "product" ("Director of Product") they make product management.
 _PRODUCT_LEADING = frozenset({"manager", "director", "senior director", "executive director", "vice president",
                               "senior vice president", "executive vice president", "assistant vice president",
@@ -145,6 +142,9 @@ _PRODUCT_LEADING = frozenset({"manager", "director", "senior director", "executi
                               "general manager", "president"})
 #: Functions that serve "product" without managing it: "Head of Product Quality" is quality work on products.
 _SERVING_PRODUCT = frozenset({"quality", "quality assurance", "quality control", "training", "compliance", "safety"})
+#: Function words that name a family alone only at a leader's level: "Head of Product" is product
+#: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
+#: Specialist" may be IT or customer support. The stem each becomes, and examples of leaders.
 _BARE_STEMS = {
     "product_bare": ("product_management", "Head of Product, VP Product"),
     "support_bare": ("", "Head of Support, Support Director"),
