@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter
 
 import click
 
 from ..findings import OrgInputError
-from ..roles import UNKNOWN, RoleCatalog, normalise_title, read_title
+from ..roles import UNKNOWN, RoleCatalog, fold, normalise_title, read_title
 from ..sources import load
 from ..wording import plural
 from . import (
@@ -115,8 +114,7 @@ def roles_stub_text(titles: list[str], catalog: RoleCatalog) -> str:
 
 def _slug(title: str) -> str:
     # "Staatssekretär:in" -> staatssekretar_in: accents folded, so the id keeps its letters.
-    folded = "".join(c for c in unicodedata.normalize("NFKD", title.casefold()) if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:40].strip("_")
+    slug = re.sub(r"[^a-z0-9]+", "_", fold(title)).strip("_")[:40].strip("_")
     return slug or "role"
 
 

@@ -19,6 +19,7 @@ from .titles import (
     MAX_WORDS,
     Reading,
     band_of,
+    fold,
     normalise_title,
     read_title,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "RoleCatalog",
     "TitleMatch",
     "band_of",
+    "fold",
     "generic_role_id",
     "normalise_title",
     "read_title",

@@ -266,7 +266,7 @@ def segments_of(title: str, vocabulary: Vocabulary | None = None) -> list[list[s
 
 def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
     """The title's segments: each one's text and its normalised words."""
-    text = _fold(_GENDER_ADJECTIVE.sub("r", _GENDER_SUFFIX.sub(lambda m: _feminine(m, vocabulary),
+    text = fold(_GENDER_ADJECTIVE.sub("r", _GENDER_SUFFIX.sub(lambda m: _feminine(m, vocabulary),
                                                                 title[:MAX_TITLE_CHARS])))
     # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
     # "V.P.", "S.V.P.": dotted initials are one abbreviation; "Manager2": a grade glued to its word.
@@ -296,10 +296,10 @@ def _feminine(match: re.Match, vocabulary: Vocabulary) -> str:
     word = match.group(1) or match.group(3) or match.group(5)
     # "Sachbearbeiter*innen", a list of posts, reads as the job, as "Sales Representatives" does.
     feminine = word + "in"
-    return feminine if vocabulary.split(_fold(feminine))[-1] in vocabulary.phrases else match.group(0)
+    return feminine if vocabulary.split(fold(feminine))[-1] in vocabulary.phrases else match.group(0)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case without accents: "Gérant" and "Staatssekretär" read as "gerant" and "staatssekretar"."""
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
@@ -722,7 +722,7 @@ def _shared_jobs(title: str, vocabulary: Vocabulary) -> frozenset[str]:
     """The expansions of the title's abbreviations that several jobs share ("PM")."""
     if not vocabulary.shared:
         return frozenset()
-    return frozenset(vocabulary.shared[word] for word in _WORD.findall(_fold(title[:MAX_TITLE_CHARS]))
+    return frozenset(vocabulary.shared[word] for word in _WORD.findall(fold(title[:MAX_TITLE_CHARS]))
                      if word in vocabulary.shared)
 
 
