@@ -584,12 +584,22 @@ def _take_grades(segments: list[list[str]], vocabulary: Vocabulary) -> tuple[lis
 
 def _unread_words(found: list[_Match], words: list[str], before: int) -> list[str]:
     """The words just before position ``before`` that no vocabulary phrase covers."""
+    return _unread_run(found, words, range(before - 1, -1, -1))[::-1]
+
+
+def _unread_after(found: list[_Match], words: list[str], chosen: _Match) -> list[str]:
+    """The words just after ``chosen`` that no vocabulary phrase covers, up to the next read word."""
+    return _unread_run(found, words, range(chosen.position + chosen.size, len(words)))
+
+
+def _unread_run(found: list[_Match], words: list[str], positions: range) -> list[str]:
+    """The words at ``positions``, in that order, until one a phrase covers, a joining word or a number."""
     covered = {i for m in found for i in range(m.position, m.position + m.size)}
     unread = []
-    for i in range(before - 1, -1, -1):
+    for i in positions:
         if i in covered or words[i] in (AND, "or") or words[i].isdigit():
             break
-        unread.insert(0, words[i])
+        unread.append(words[i])
     return unread
 
 
@@ -598,17 +608,6 @@ def _names_a_function_with(words: list[str], later: list[list[str]], vocabulary:
     Marketing" is a product marketing director, not a product director for marketing."""
     following = later[0] if later else []
     return any(" ".join(words + following[:size]) in vocabulary.phrases for size in range(1, len(following) + 1))
-
-
-def _unread_after(found: list[_Match], words: list[str], chosen: _Match) -> list[str]:
-    """The words just after ``chosen`` that no vocabulary phrase covers, up to the next read word."""
-    covered = {i for m in found for i in range(m.position, m.position + m.size)}
-    unread = []
-    for i in range(chosen.position + chosen.size, len(words)):
-        if i in covered or words[i] in (AND, "or") or words[i] in _FILLER or words[i].isdigit():
-            break
-        unread.append(words[i])
-    return unread
 
 
 def _joined_by_and(words: list[str], first: _Match, second: _Match) -> bool:
