@@ -141,6 +141,7 @@ _PRODUCT_LEADING = frozenset({"manager", "director", "senior director", "executi
                               "area vice president", "leader", "team lead", "team leader", "managing director",
                               "general manager", "president"})
 #: Functions that serve "product" without managing it: "Head of Product Quality" is quality work on products.
+_ONLY_PRODUCT_MANAGEMENT = "only product management titles reach the product ladder"
 _SERVING_PRODUCT = frozenset({"quality", "quality assurance", "quality control", "training", "compliance", "safety"})
 #: Function words that name a family alone only at a leader's level: "Head of Product" is product
 #: management but "Product Specialist" is not; "Support Director" is customer support but a "Support
@@ -490,7 +491,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
                           and AND not in segments[function_at][chosen.position:m.position]), "")
         if job_after:
             return _replace(base, reason=f"{phrase.text!r} is followed by another job ({job_after!r}); "
-                                         "only product management titles reach the product ladder")
+                                         f"{_ONLY_PRODUCT_MANAGEMENT}")
     if stem in _BARE_STEMS:
         stem, leaders = _BARE_STEMS[stem]
         other_job = next((m.phrase.text for found in considered for m in found
@@ -499,29 +500,13 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
             # "Product Controller": a job of another family beside the bare word leaves it open.
             return _replace(base, reason=f"{phrase.text!r} alone names no family beside the job "
                                          f"{other_job!r}; this title is ambiguous")
-        unread_after = (stem == "product_management" and band < 70
-                        and _unread_after(matched[function_at], segments[function_at], chosen))
-        if unread_after:
-            # "Lead - Product Release": below a leader's level, what "product" qualifies is not read, so
-            # the title may be any family's ("Head of Product Payments" heads product for payments).
-            return _replace(base, reason=f"{phrase.text!r} is followed by words orgmodel does not read "
-                                         f"({', '.join(map(repr, unread_after))}); this title is ambiguous")
-        served = stem == "product_management" and next(
-            (m.phrase.text for found in considered for m in found
-             if m.phrase.kind == "domain" and m.phrase.text in _SERVING_PRODUCT), "")
-        if served:
-            # "Head of Product Quality", "Product Compliance Manager": quality, training, compliance or
-            # safety work on products, not product management.
-            return _replace(base, reason=f"{phrase.text!r} with {served!r} names no family; "
-                                         "only product management titles reach the product ladder")
-        other_position = stem == "product_management" and next(
-            (m.phrase.text for found in considered for m in found
-             if m.phrase.kind == "position" and m.phrase.text not in _PRODUCT_LEADING), "")
-        if other_position:
-            # "Product Architect", "Product Consultant": a job beside "product" that is not managing
-            # or leading it may be any family's.
-            return _replace(base, reason=f"{phrase.text!r} beside {other_position!r} names no family; "
-                                         "only product management titles reach the product ladder")
+        if stem == "product_management":
+            # Below a leader's level, what "product" qualifies must be read ("Head of Product Payments"
+            # heads product for payments; "Lead - Product Release" may be any family's).
+            unread = _unread_after(matched[function_at], segments[function_at], chosen) if band < 70 else []
+            doubt = _not_product_management(phrase, considered, unread)
+            if doubt:
+                return _replace(base, reason=doubt)
         if band < 60 and "lead" not in words_seen:
             return _replace(base, reason=f"{phrase.text!r} alone names a family only for leaders ({leaders}); "
                                          "this title is ambiguous")
@@ -601,6 +586,26 @@ def _unread_run(found: list[_Match], words: list[str], positions: range) -> list
             break
         unread.append(words[i])
     return unread
+
+
+def _not_product_management(phrase: Phrase, considered: list[list[_Match]], unread_after: list[str]) -> str:
+    """Why a title whose function is "product" alone is not product management, or "" when it is."""
+    if unread_after:
+        return (f"{phrase.text!r} is followed by words orgmodel does not read "
+                f"({', '.join(map(repr, unread_after))}); this title is ambiguous")
+    matches = [m for found in considered for m in found]
+    # "Head of Product Quality", "Product Compliance Manager": quality, training, compliance or safety
+    # work on products.
+    served = next((m.phrase.text for m in matches if m.phrase.kind == "domain" and m.phrase.text in _SERVING_PRODUCT),
+                  "")
+    if served:
+        return f"{phrase.text!r} with {served!r} names no family; {_ONLY_PRODUCT_MANAGEMENT}"
+    # "Product Architect", "Product Consultant": a job beside "product" that neither manages nor leads it.
+    other = next((m.phrase.text for m in matches
+                  if m.phrase.kind == "position" and m.phrase.text not in _PRODUCT_LEADING), "")
+    if other:
+        return f"{phrase.text!r} beside {other!r} names no family; {_ONLY_PRODUCT_MANAGEMENT}"
+    return ""
 
 
 def _names_a_function_with(words: list[str], later: list[list[str]], vocabulary: Vocabulary) -> bool:
