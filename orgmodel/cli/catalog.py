@@ -10,7 +10,7 @@ import click
 from ..findings import OrgInputError, Problem
 from ..roles import UNKNOWN, RoleCatalog, TitleMatch
 from ..ruledoc import reference_markdown, rule_table, rule_text
-from ..sources import DEFAULT_MAX_BYTES, load, read_bounded
+from ..sources import DEFAULT_MAX_BYTES, display_name_for, load, read_bounded
 from ..suggest import did_you_mean
 from . import (
     EXIT_FINDINGS,
@@ -98,7 +98,7 @@ def roles(titles, titles_file, output_format, org_file, max_file_size):
 
 def read_titles_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """Non-blank lines of a titles file (``-``: standard input); an unreadable file is an input error (exit 2)."""
-    name = "<stdin>" if path == "-" else path
+    name = display_name_for(path)
     try:
         data = read_bounded(path, name, max_bytes)
         titles = []

@@ -15,7 +15,13 @@ from pathlib import Path
 from ..org import Org
 from . import yaml as _yaml
 from .table import TABLE_SUFFIXES, TableOptions, describe_mapping, is_table, load_table
-from .yaml import DEFAULT_MAX_BYTES, load_bytes, load_text, read_bounded
+from .yaml import (
+    DEFAULT_MAX_BYTES,
+    display_name_for,
+    load_bytes,
+    load_text,
+    read_bounded,
+)
 
 
 def load(
@@ -29,7 +35,7 @@ def load(
     """Load an org file or an HR export (by extension: .csv, .tsv, .xlsx, .json); ``"-"`` reads
     standard input, as an HR export when ``display_name`` has a table's extension and as an org
     file otherwise. Raises :class:`~orgmodel.OrgInputError` with every problem."""
-    name = display_name or ("<stdin>" if str(path) == "-" else str(path))
+    name = display_name_for(path, display_name)
     if not is_table(kind_of(path, display_name)):
         return _yaml.load(path, as_of=as_of, max_bytes=max_bytes, display_name=display_name)
     data = read_bounded(path, name, max_bytes)
@@ -39,7 +45,7 @@ def load(
 def show_mapping(path: str | os.PathLike, table: TableOptions, max_bytes: int = DEFAULT_MAX_BYTES,
                  display_name: str | None = None) -> list[str]:
     """Which column of an HR export feeds which field, and why (for ``import --show-mapping``)."""
-    name = display_name or ("<stdin>" if str(path) == "-" else str(path))
+    name = display_name_for(path, display_name)
     data = read_bounded(path, name, max_bytes)
     return describe_mapping(data, name, suffix_of(path, display_name), table)
 
@@ -53,5 +59,5 @@ def suffix_of(path: str | os.PathLike, display_name: str | None) -> str:
     return Path(kind_of(path, display_name)).suffix.lower()
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "TABLE_SUFFIXES", "TableOptions", "is_table", "kind_of", "load", "load_bytes",
-           "load_text", "show_mapping"]
+__all__ = ["DEFAULT_MAX_BYTES", "TABLE_SUFFIXES", "TableOptions", "display_name_for", "is_table", "kind_of", "load",
+           "load_bytes", "load_text", "read_bounded", "show_mapping"]

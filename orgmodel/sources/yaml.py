@@ -60,7 +60,7 @@ def load(
     Raises :class:`OrgInputError` listing every problem when the file cannot
     be read as an org.
     """
-    name = display_name or ("<stdin>" if str(path) == "-" else str(path))
+    name = display_name_for(path, display_name)
     data = read_bounded(path, name, max_bytes)
     return load_bytes(data, name, as_of=as_of)
 
@@ -87,6 +87,11 @@ def load_bytes(
         for problem in yaml_problems:  # reported with the org's own problems, all in one run
             builder.problem((problem.line, problem.column), problem.message)
         return builder.build(root, root_mark, as_of)
+
+
+def display_name_for(path, display_name: str | None = None) -> str:
+    """What messages call ``path``: ``display_name`` when given, ``<stdin>`` for ``-``, else the path."""
+    return display_name or ("<stdin>" if str(path) == "-" else str(path))
 
 
 def read_bounded(path, name: str, max_bytes: int) -> bytes | bytearray:
