@@ -14,6 +14,7 @@ from ..engine import select_rules
 from ..findings import OrgInputError, Problem
 from ..printable import printable
 from ..report import REPORTERS, STATISTICS, ReportContext, Summary
+from ..sources import kind_of
 from ..wording import plural
 from . import (
     EXIT_CLEAN,
@@ -105,7 +106,7 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
     ran: dict[str, None] = {}
     for path in files:
         # Standard input named by --stdin-filename takes that file's configuration and per-file ignores.
-        named = stdin_filename if path == "-" and stdin_filename else path
+        named = kind_of(path, stdin_filename)
         try:
             config = configs.load(named)
             org = load_org(path, config, as_of=as_of, max_file_size=max_file_size, table=table,

@@ -8,6 +8,7 @@ import click
 
 from ..findings import OrgInputError
 from ..printable import printable
+from ..sources import kind_of
 from ..wording import plural
 from . import (
     EXIT_INPUT,
@@ -106,7 +107,7 @@ def render(file, output, root, depth, color_by, show_findings, select, extend_se
     except RenderError as exc:
         raise click.UsageError(str(exc)) from None
     stdin_filename = stdin_name([file], stdin_filename)
-    named = stdin_filename or file
+    named = kind_of(file, stdin_filename)
     configs = Configs(config_path, isolated, select=select, extend_select=extend_select, ignore=ignore,
                       max_bytes=max_file_size * 1024 * 1024)
     refuse_overwriting_inputs(output, [file, configs.path_for(named)])
