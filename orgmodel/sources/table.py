@@ -632,9 +632,7 @@ class TableReader:
 
     def row_place(self, number: int, column: int, field_name: str) -> tuple[int, int]:
         """Where a field of the row at ``number`` (in JSON: the record at ``number``:``column``) is written."""
-        if column and self.locate is not None:
-            return self.locate(number, column, self.mapped[field_name].header)
-        return (number, column or self.mapped[field_name].column)
+        return self.cell_place(number, column, self.mapped[field_name].column - 1)
 
     def fail_if_problems(self) -> None:
         if self.problems:
