@@ -221,6 +221,23 @@ def test_title_maps_to_the_named_role(title, role):
     ("Senior Engineer/R&D", "engineering", 50),
     # A C-level officer with a corporate rank before the office is still C-level.
     ("EVP Chief Risk Officer", "executive", 90),
+    # A clerk is clerical work unless a function is named.
+    ("Senior Clerk", "operations", 40),
+    ("Account Clerk", "finance", 30),
+    ("Law Clerk", "legal", 30),
+    # "Staff" before clinical, teaching or newsroom jobs says employed, not the staff level.
+    ("Staff Nurse - RN - Pediatrics ICU", "other", 40),
+    ("Staff Photographer", "design", 40),
+    ("Staff Product Designer", "design", 60),
+    # Trades and production jobs, clinical and public-safety ranks.
+    ("Handbag Stitcher", "operations", 40),
+    ("Sheet Metal Worker", "operations", 40),
+    ("Fire Captain", "other", 60),
+    ("Police Lieutenant", "other", 50),
+    ("Assistant Dean of Students", "other", 60),
+    ("Intake Clinician", "other", 40),
+    ("Drafter", "engineering", 40),
+    ("Growth Lead", "marketing", 50),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
@@ -252,6 +269,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Chair",
                                    # "worker" says a level, not a family.
                                    "Health Worker IV",
+                                   # A rank with no service named; growth alone may be any team's.
+                                   "Captain", "Head of Growth",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)

@@ -38,7 +38,8 @@ segment, an entry level or a lone modifier comes from the segments after it
 A generic engineering word takes the family of a data, IT, marketing, sales or
 customer function just before it ("Data Integration Developer", "Product
 Marketing Engineer") and is ambiguous after a people, finance or clinical one
-("Talent Engineer"). An executive named after a lesser job word, or after an
+("Talent Engineer"). "Staff" before a clinical, teaching or newsroom job says
+employed, not the staff level ("Staff Nurse", "Staff Photographer"). An executive named after a lesser job word, or after an
 office, is whom the person serves, like the words after "to" ("Special
 Representative of the Secretary-General"); a later segment naming whose unit
 it is ("Analyst - Mayor's Office") names no function. The bare words
@@ -791,12 +792,18 @@ def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: 
     for modifier in modifiers:
         if modifier.op == "up" and words and words[0] in _LEAD_WORDS:
             continue  # "Senior Team Lead": a lead is already the senior band (format.md)
+        if modifier.text == "staff" and chosen is not None and (
+                chosen.phrase.family == "other" or chosen.phrase.text in _NEWSROOM_STAFF_JOBS):
+            continue  # "Staff Nurse", "Staff Photographer": one of the clinical or newsroom staff, no higher level
         band = _MODIFIERS[modifier.op](band)
         words.append(modifier.text)
     return max(20, min(100, band)), tuple(words), False
 
 
 _LEAD_WORDS = frozenset({"lead", "leader", "team lead", "team leader"})
+#: Jobs whose "staff" says employed rather than freelance, not the staff level of a career ladder.
+_NEWSROOM_STAFF_JOBS = frozenset({"photographer", "videographer", "writer", "reporter", "illustrator",
+                                  "journalist", "cartoonist", "editor", "producer"})
 
 
 _MODIFIERS = {
