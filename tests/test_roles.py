@@ -238,6 +238,12 @@ def test_title_maps_to_the_named_role(title, role):
     ("Intake Clinician", "other", 40),
     ("Drafter", "engineering", 40),
     ("Growth Lead", "marketing", 50),
+    ("Youth Worker", "other", 40),
+    ("Manager - Food & Beverage", "other", 50),
+    ("DevRel Engineer", "marketing", 40),
+    ("Operation Manager", "operations", 50),
+    ("Operations Research Analyst", "data", 40),
+    ("Hiring Operations Specialist", "people", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
