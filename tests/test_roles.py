@@ -244,6 +244,12 @@ def test_title_maps_to_the_named_role(title, role):
     ("Operation Manager", "operations", 50),
     ("Operations Research Analyst", "data", 40),
     ("Hiring Operations Specialist", "people", 40),
+    # A sector word names the family only when no other function word does.
+    ("Hotel Manager", "other", 50),
+    ("Hotel Controller", "finance", 70),
+    ("Automotive Engineer", "engineering", 40),
+    ("Medical Office Assistant", "operations", 30),
+    ("Youth Program Director", "other", 70),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role

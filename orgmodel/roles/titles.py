@@ -29,7 +29,10 @@ stand ("Director of Project Finance"); "operations", "support", "strategy",
 families the last names the family only when it is sales, marketing or
 analytics ("Advertising Sales", "People Analytics"); otherwise, or when they
 are joined by "and", "or" or "/", they compete and the title is ambiguous
-("Safety Data Specialist", "Sales & Marketing Manager"). A job word that
+("Safety Data Specialist", "Sales & Marketing Manager"). A word that names a sector
+("hotel", "medical", "automotive", "youth") names the family only when no other function
+does ("Hotel Manager" is other, "Hotel Controller" finance, "Medical Office Assistant"
+operations). A job word that
 manages whatever it is given ("PM", "Program Manager"), and "product" alone,
 yield to a function of another family named in a later segment: the title is
 then ambiguous ("Sr. PM, Fulfillment"). A level missing from the function's
@@ -131,6 +134,13 @@ _SERVING_DOMAINS = frozenset({"support", "strategy", "compliance", "quality", "p
                               "service delivery", "helpdesk", "help desk",
                               "quality assurance", "quality control", "program management",
                               "programme management"}) | _SERVING_ANY
+#: The stem of function words that name a sector ("hotel", "automotive", "youth"): they name the
+#: family only when no other function word of the segment does ("Hotel Manager" but "Hotel Controller").
+SECTOR = "sector"
+#: Function words that serve a sector rather than name another function ("Youth Program Director");
+#: office and records work stays administration ("Medical Office Assistant").
+_SERVING_A_SECTOR = _SERVING_DOMAINS - {"records", "administration", "administrative", "office",
+                                        "corporate services", "corporate support"}
 #: Function words every sector has: what qualifies them ("Energy Market Design", "Arts Program") says whose.
 _OPEN_DOMAINS = frozenset({"design", "data", "production", "program", "programme", "customer", "delivery",
                            "channel", "office support"})
@@ -473,7 +483,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         return _replace(base, band=band, level_words=level_words,
                         reason="no word of the title names a job family (function)")
     phrase = chosen.phrase
-    family, stem = phrase.family, phrase.stem
+    family, stem = phrase.family, phrase.stem.replace(SECTOR, "")
     if alone and any(m.phrase.text == "president" for m in alone) and (band is None or band < 80) and not entry:
         band, level_words = 80, level_words + ("president",)
     function_segment = " ".join(segments[function_at])
@@ -630,6 +640,9 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
     job word any family has ("project manager"). Two functions joined by "and" with no job
     word ("Sales & Marketing Manager") are ambiguous.
     """
+    if any(m.phrase.kind in _FUNCTION_KINDS and m.phrase.stem != SECTOR and m.phrase.text not in _SERVING_A_SECTOR
+           for m in found):
+        found = [m for m in found if m.phrase.stem != SECTOR]  # "Hotel Controller" is finance
     strong = [m for m in found if m.phrase.kind in ("head", "rank", "tech")]
     domains = [m for m in found if m.phrase.kind == "domain"]
     weak = [m for m in found if m.phrase.kind == "weak"]
