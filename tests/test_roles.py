@@ -250,6 +250,8 @@ def test_title_maps_to_the_named_role(title, role):
     ("Automotive Engineer", "engineering", 40),
     ("Medical Office Assistant", "operations", 30),
     ("Youth Program Director", "other", 70),
+    ("News Director", "other", 70),
+    ("School Secretary", "operations", 30),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
