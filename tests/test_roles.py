@@ -252,6 +252,13 @@ def test_title_maps_to_the_named_role(title, role):
     ("Youth Program Director", "other", 70),
     ("News Director", "other", 70),
     ("School Secretary", "operations", 30),
+    # A company's editor writes its content (marketing); a newsroom's editors are the sector's own.
+    ("Managing Editor", "marketing", 50),
+    ("Deputy News Photo Editor", "other", 40),
+    ("Editor-in-Chief", "other", 70),
+    # An inspector inspects what the title names.
+    ("Police Inspector", "other", 40),
+    ("Quality Inspector", "operations", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
