@@ -259,6 +259,9 @@ def test_title_maps_to_the_named_role(title, role):
     # An inspector inspects what the title names.
     ("Police Inspector", "other", 40),
     ("Quality Inspector", "operations", 40),
+    # An AI engineer builds software with models; data processing is the IT of public payrolls.
+    ("Senior AI Engineer", "engineering", 50),
+    ("Data Proc Equip Tech", "it", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
