@@ -20,6 +20,7 @@ import io
 import json
 import re
 import sys
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -1082,8 +1083,19 @@ def _is_number(text: str) -> bool:
 
 
 def slug(text: str) -> str:
-    """``Customer Success`` -> ``customer-success``; a plain lower-case id (``data_platform``) stays."""
-    return re.sub(r"[^a-z0-9_.]+", "-", text.casefold()).strip("-") or "team"
+    """``Customer Success`` -> ``customer-success``; a plain lower-case id (``data_platform``) stays.
+
+    Accented Latin letters lose their accents (``Équipe Produit`` -> ``equipe-produit``); letters of
+    other scripts stay as written (``研发部``, ``отдел-продаж``), so departments keep distinct ids.
+    """
+    folded = "".join(_without_accent(c) for c in unicodedata.normalize("NFC", text.casefold()))
+    return re.sub(r"[^\w.]+", "-", folded).strip("-") or "team"
+
+
+def _without_accent(character: str) -> str:
+    """``é`` -> ``e``; a letter whose base is not ASCII (``й``, ``が``) is a letter of its own and stays."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
+    return base if base.isascii() else character
 
 
 def _unique_slug(name: str, taken: dict) -> str:
