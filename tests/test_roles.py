@@ -262,6 +262,8 @@ def test_title_maps_to_the_named_role(title, role):
     # An AI engineer builds software with models; data processing is the IT of public payrolls.
     ("Senior AI Engineer", "engineering", 50),
     ("Data Proc Equip Tech", "it", 40),
+    # A chief officer of four words.
+    ("Chief Diversity Equity and Inclusion Officer", "executive", 90),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
@@ -295,6 +297,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Health Worker IV",
                                    # A rank with no service named; growth alone may be any team's.
                                    "Captain", "Head of Growth",
+                                   # Two jobs held, of two families: not the CFO's assistant.
+                                   "Finance Director / CFO",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)

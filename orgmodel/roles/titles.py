@@ -551,14 +551,14 @@ def _cut_at_whom_served(segments: list[list[str]], matched: list[list[_Match]]):
     "Special Representative of the Secretary-General", "Senior Adviser of the CEO": the
     executive is whom the person serves, as is one whose office is named ("Director, Office of the
     Under-Secretary-General"). "EVP & CFO" keeps both: a vice president is not lesser;
-    "General Manager & CEO" holds both jobs.
+    "General Manager & CEO" and "Finance Director / CFO" hold both jobs.
     """
     for index, found in enumerate(matched):
         for i, match in enumerate(found):
             if match.phrase.kind == "rank" and match.phrase.family == "executive" and any(
                     (m.phrase.text == "office" or m.phrase.kind in ("position", "head", "weak", "modifier", "rank")
                      and m.phrase.band is not None and m.phrase.band < 80)
-                    and AND not in segments[index][m.position:match.position]
+                    and not {AND, "or"} & set(segments[index][m.position:match.position])
                     for m in found[:i]):
                 words = segments[index][:match.position]
                 return segments[:index] + [words], matched[:index] + [found[:i]]
@@ -724,7 +724,8 @@ def _deputy_of(chosen: _Match, found: list[_Match], words: list[str], vocabulary
 
 
 def _chief_officer(words: list[str]) -> bool:
-    """"Chief ... Officer" with at most three words between, alone or before "and" ("Chief Legal Officer & Secretary")."""
+    """"Chief ... Officer" with at most four words between, alone or before "and" ("Chief Legal Officer & Secretary",
+    "Chief Diversity Equity and Inclusion Officer")."""
     if AND in words[1:]:
         words = words[:words.index(AND, 1)] if words[-1] != "officer" else words
     # "EVP Chief Risk Officer": a bank's C-level officers carry their corporate rank before the office.
@@ -733,7 +734,7 @@ def _chief_officer(words: list[str]) -> bool:
             words = words[len(rank):]
             break
     # "Chief Officer" alone names no function (a ship's or a council's chief officer).
-    return (3 <= len(words) <= 5 and words[0] == "chief" and words[-1] == "officer") if words else False
+    return (3 <= len(words) <= 6 and words[0] == "chief" and words[-1] == "officer") if words else False
 
 
 def _shared_jobs(title: str, vocabulary: Vocabulary) -> frozenset[str]:
