@@ -264,6 +264,21 @@ def test_title_maps_to_the_named_role(title, role):
     ("Data Proc Equip Tech", "it", 40),
     # A chief officer of four words.
     ("Chief Diversity Equity and Inclusion Officer", "executive", 90),
+    # German clinical, project and production titles, compounds included.
+    ("Fachärztin für Neurologie", "other", 40),
+    ("Ärztliche Leiterin", "other", 70),
+    ("Kunst- und Gesprächstherapeutin", "other", 40),
+    ("Projektleitung Datenschule", "operations", 50),
+    ("Softwareentwickler", "engineering", 40),
+    ("Stv. Fertigungsleitung Kst. 1000", "operations", 60),
+    ("Stellvertretende Vorstandsvorsitzende", "executive", 90),
+    # Public-safety ranks, press offices, school and campus sectors.
+    ("Police Commander", "other", 60),
+    ("PRESS ASSISTANT", "marketing", 30),
+    ("Printing Press Operator", "operations", 40),
+    ("Cafeteria Manager", "other", 50),
+    ("Academic Advisor", "other", 40),
+    ("Duty Manager", "operations", 50),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
