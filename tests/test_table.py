@@ -331,11 +331,13 @@ def test_a_history_date_column_in_both_orders_is_reported_not_compared(tmp_path)
 def test_departments_in_any_script_keep_distinct_readable_team_ids(tmp_path):
     path = write(tmp_path, "people.csv", "id,name,title,manager,department\n"
                  "1,Ana,CEO,,Direction Générale\n2,Lei,Engineer,1,研发部\n3,Olga,Accountant,1,Отдел продаж\n"
-                 "4,Ken,Recruiter,1,営業部\n5,Zoë,Designer,1,Équipe Produit\n")
+                 "4,Ken,Recruiter,1,営業部\n5,Zoë,Designer,1,Équipe Produit\n6,Asha,Seller,1,विक्रय विभाग\n")
     org = load(path)
     assert {t.id: t.name for t in org.teams.values()} == {
         "direction-generale": "Direction Générale", "研发部": "研发部", "отдел-продаж": "Отдел продаж",
-        "営業部": "営業部", "equipe-produit": "Équipe Produit"}
+        "営業部": "営業部", "equipe-produit": "Équipe Produit",
+        # Devanagari vowel signs are marks: they stay inside their word.
+        "विक्रय-विभाग": "विक्रय विभाग"}
     out = tmp_path / "org.yaml"
     assert run("import", path, "-o", out).exit_code == 0
     assert {t.id for t in load(out).teams.values()} == set(org.teams)

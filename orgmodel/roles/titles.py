@@ -29,37 +29,39 @@ stand ("Director of Project Finance"); "operations", "support", "strategy",
 families the last names the family only when it is sales, marketing or
 analytics ("Advertising Sales", "People Analytics"); otherwise, or when they
 are joined by "and", "or" or "/", they compete and the title is ambiguous
-("Safety Data Specialist", "Sales & Marketing Manager"). A word that names a sector
-("hotel", "medical", "automotive", "youth") names the family only when no other function
-does ("Hotel Manager" is other, "Hotel Controller" finance, "Medical Office Assistant"
-operations). A job word that
-manages whatever it is given ("PM", "Program Manager"), and "product" alone,
-yield to a function of another family named in a later segment: the title is
-then ambiguous ("Sr. PM, Fulfillment"). A level missing from the function's
-segment, an entry level or a lone modifier comes from the segments after it
-("IT, Business Systems Analyst", "Scientist - Apprentice", "Fin Anlyst,Asst").
-A generic engineering word takes the family of a data, IT, marketing, sales or
-customer function just before it ("Data Integration Developer", "Product
-Marketing Engineer") and is ambiguous after a people, finance or clinical one
-("Talent Engineer"). "Staff" before a clinical, teaching or newsroom job says
-employed, not the staff level ("Staff Nurse", "Staff Photographer"). An executive named after a lesser job word, or after an
-office, is whom the person serves, like the words after "to" ("Special
-Representative of the Secretary-General"); a later segment naming whose unit
-it is ("Analyst - Mayor's Office") names no function. The bare words
-"product", "support" and "strategy" name a family only at a leader's level
-("Head of Product"), never for "Product Specialist". "Technician", "tech",
+("Safety Data Specialist", "Sales & Marketing Manager"). A word that names a
+sector ("hotel", "medical", "automotive", "youth") names the family only when
+no other function does ("Hotel Manager" is other, "Hotel Controller" finance,
+"Medical Office Assistant" operations). A job word that manages whatever it is
+given ("PM", "Program Manager"), and "product" alone, yield to a function of
+another family named in a later segment: the title is then ambiguous ("Sr. PM,
+Fulfillment"). A level missing from the function's segment, an entry level or a
+lone modifier comes from the segments after it ("IT, Business Systems Analyst",
+"Scientist - Apprentice", "Fin Anlyst,Asst"). A generic engineering word takes
+the family of a data, IT, marketing, sales or customer function just before it
+("Data Integration Developer", "Product Marketing Engineer") and is ambiguous
+after a people, finance or clinical one ("Talent Engineer"). "Staff" before a
+clinical, teaching or newsroom job says employed, not the staff level ("Staff
+Nurse", "Staff Photographer"). An executive named after a lesser job word, or
+after an office, is whom the person serves, like the words after "to" ("Special
+Representative of the Secretary-General"); a later segment naming whose unit it
+is ("Analyst - Mayor's Office") names no function. The bare words "product",
+"support" and "strategy" name a family only at a leader's level ("Head of
+Product"), never for "Product Specialist". "Technician", "tech",
 "technologist", "attendant", "aide", "architect" and "mechanic" say a level,
 not a family; two jobs joined by "or", "/" or "and" that name different
 families are ambiguous ("Software Engineer and Data Scientist"). A function
 every sector has ("design", "data", "production", "programme", "customer")
 qualified by a word the vocabulary does not read names no family ("Head of
 Energy Market Design"). A deputy of a C-level officer is the deputy even with
-words between ("Deputy Government CIO"). HR-system spellings are read: dotted initials ("V.P."), grades
-glued to a word ("Manager2"), and a last word cut short by a field length
-("COORDIN"), completed only when one level word starts so.
+words between ("Deputy Government CIO"). HR-system spellings are read: dotted
+initials ("V.P."), grades glued to a word ("Manager2"), and a last word cut
+short by a field length ("COORDIN"), completed only when one level word starts
+so.
+
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
-``MAX_WORDS`` words are read, and each word starts at most a fixed number
-of dictionary look-ups.
+``MAX_WORDS`` words are read, and each word starts at most a fixed number of
+dictionary look-ups.
 """
 
 from __future__ import annotations
@@ -483,7 +485,7 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         return _replace(base, band=band, level_words=level_words,
                         reason="no word of the title names a job family (function)")
     phrase = chosen.phrase
-    family, stem = phrase.family, phrase.stem.replace(SECTOR, "")
+    family, stem = phrase.family, "" if phrase.stem == SECTOR else phrase.stem
     if alone and any(m.phrase.text == "president" for m in alone) and (band is None or band < 80) and not entry:
         band, level_words = 80, level_words + ("president",)
     function_segment = " ".join(segments[function_at])

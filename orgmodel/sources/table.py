@@ -1089,13 +1089,15 @@ def slug(text: str) -> str:
     other scripts stay as written (``研发部``, ``отдел-продаж``), so departments keep distinct ids.
     """
     folded = "".join(_without_accent(c) for c in unicodedata.normalize("NFC", text.casefold()))
-    return re.sub(r"[^\w.]+", "-", folded).strip("-") or "team"
+    # Letters, marks and digits of any script stay: a Devanagari vowel sign is part of its word.
+    kept = "".join(c if c in "_." or unicodedata.category(c)[0] in "LMN" else "-" for c in folded)
+    return re.sub("-+", "-", kept).strip("-") or "team"
 
 
 def _without_accent(character: str) -> str:
     """``é`` -> ``e``; a letter whose base is not ASCII (``й``, ``が``) is a letter of its own and stays."""
     base = "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
-    return base if base.isascii() else character
+    return base if base and base.isascii() else character
 
 
 def _unique_slug(name: str, taken: dict) -> str:
