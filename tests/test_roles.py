@@ -279,6 +279,12 @@ def test_title_maps_to_the_named_role(title, role):
     ("Cafeteria Manager", "other", 50),
     ("Academic Advisor", "other", 40),
     ("Duty Manager", "operations", 50),
+    # R&D engineers are research; NLP engineers data; the chief of the executive assistants.
+    ("Senior Research Engineer", "research", 50),
+    ("Principal Security Research Engineer", "it", 60),
+    ("Lead NLP Engineer", "data", 50),
+    ("Chief Executive Assistant", "operations", 50),
+    ("Marketing Researcher", "marketing", 40),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role

@@ -38,8 +38,9 @@ another family named in a later segment: the title is then ambiguous ("Sr. PM,
 Fulfillment"). A level missing from the function's segment, an entry level or a
 lone modifier comes from the segments after it ("IT, Business Systems Analyst",
 "Scientist - Apprentice", "Fin Anlyst,Asst"). A generic engineering word takes
-the family of a data, IT, marketing, sales or customer function just before it
-("Data Integration Developer", "Product Marketing Engineer") and is ambiguous
+the family of a data, IT, marketing, sales, customer or research function just
+before it ("Data Integration Developer", "Product Marketing Engineer", "Research
+Engineer") and is ambiguous
 after a people, finance or clinical one ("Talent Engineer"). "Staff" before a
 clinical, teaching or newsroom job says employed, not the staff level ("Staff
 Nurse", "Staff Photographer"). An executive named after a lesser job word, or
@@ -146,7 +147,7 @@ _SERVING_A_SECTOR = _SERVING_DOMAINS - {"records", "administration", "administra
 #: Function words every sector has: what qualifies them ("Energy Market Design", "Arts Program") says whose.
 _OPEN_DOMAINS = frozenset({"design", "data", "production", "program", "programme", "customer", "delivery",
                            "channel", "office support"})
-_OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer"})
+_OVER_ENGINEER_FAMILIES = frozenset({"data", "it", "marketing", "sales", "customer", "research"})
 _NO_RANK_STEMS = frozenset({"product_owner", "product_operations"})
 #: Position words that manage or lead: beside a bare "product" ("Director of Product") they make product management.
 _PRODUCT_LEADING = frozenset({"manager", "director", "senior director", "executive director", "vice president",
