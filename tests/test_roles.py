@@ -444,3 +444,8 @@ def test_a_custom_alias_in_any_script_matches_its_title():
                     '    aliases: ["营销经理", "Менеджер по продажам"]\npeople:\n  - {id: a, title: "营销经理"}\n'
                     '  - {id: b, title: "Менеджер по продажам", reports_to: a}\n', "org.yaml")
     assert [p.role.id for p in org] == ["yingxiao", "yingxiao"]
+
+
+def test_random_titles_of_vocabulary_words_read_and_explain_themselves(capsys):
+    from tests.fuzz.titles import main as fuzz_titles
+    assert fuzz_titles(["--count", "3000", "--seed", "1"]) == 0, capsys.readouterr().out
