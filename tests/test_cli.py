@@ -156,7 +156,7 @@ def test_stdin_filename_reads_an_hr_export_and_names_it(tmp_path):
 
 def test_stdin_filename_settles_the_reader_and_config(tmp_path):
     (tmp_path / "orgmodel.toml").write_text('ignore = ["ORG005"]\n', encoding="utf-8")
-    text = "org: T\npeople:\n  - {id: a, title: Zookeeper of Dreams}\n"
+    text = "org: T\npeople:\n  - {id: a, title: Wrangler of Dreams}\n"
     found = run("check", "--stdin-filename", str(tmp_path / "org.yaml"), "-", input=text)
     assert found.exit_code == 0 and "ORG005" not in found.stdout
     assert "ORG005" in run("check", "--isolated", "-", input=text).stdout
