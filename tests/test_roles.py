@@ -285,6 +285,13 @@ def test_title_maps_to_the_named_role(title, role):
     ("Lead NLP Engineer", "data", 50),
     ("Chief Executive Assistant", "operations", 50),
     ("Marketing Researcher", "marketing", 40),
+    # German public offices, boards and universities.
+    ("Landrätin", "executive", 100),
+    ("Mitglied des Vorstands", "executive", 90),
+    ("Vizepräsident Forschung", "research", 80),
+    ("Dekanin", "other", 70),
+    ("Kreiskämmerer", "finance", 70),
+    ("Leitung KI", "data", 70),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
