@@ -292,6 +292,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("Dekanin", "other", 70),
     ("Kreiskämmerer", "finance", 70),
     ("Leitung KI", "data", 70),
+    # Accounts a seller owns are sales, not accounting.
+    ("VP Enterprise Accounts", "sales", 80),
+    ("Head - Strategic Accounts", "sales", 70),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
