@@ -39,26 +39,25 @@ Fulfillment"). A level missing from the function's segment, an entry level or a
 lone modifier comes from the segments after it ("IT, Business Systems Analyst",
 "Scientist - Apprentice", "Fin Anlyst,Asst"). A generic engineering word takes
 the family of a data, IT, marketing, sales, customer or research function just
-before it ("Data Integration Developer", "Product Marketing Engineer", "Research
-Engineer") and is ambiguous
-after a people, finance or clinical one ("Talent Engineer"). "Staff" before a
-clinical, teaching or newsroom job says employed, not the staff level ("Staff
-Nurse", "Staff Photographer"). An executive named after a lesser job word, or
-after an office, is whom the person serves, like the words after "to" ("Special
-Representative of the Secretary-General"); a later segment naming whose unit it
-is ("Analyst - Mayor's Office") names no function. The bare words "product",
-"support" and "strategy" name a family only at a leader's level ("Head of
-Product"), never for "Product Specialist". "Technician", "tech",
-"technologist", "attendant", "aide", "architect" and "mechanic" say a level,
-not a family; two jobs joined by "or", "/" or "and" that name different
-families are ambiguous ("Software Engineer and Data Scientist"). A function
-every sector has ("design", "data", "production", "programme", "customer")
-qualified by a word the vocabulary does not read names no family ("Head of
-Energy Market Design"). A deputy of a C-level officer is the deputy even with
-words between ("Deputy Government CIO"). HR-system spellings are read: dotted
-initials ("V.P."), grades glued to a word ("Manager2"), and a last word cut
-short by a field length ("COORDIN"), completed only when one level word starts
-so.
+before it ("Data Integration Developer", "Product Marketing Engineer",
+"Research Engineer") and is ambiguous after a people, finance or clinical one
+("Talent Engineer"). "Staff" before a clinical, teaching or newsroom job says
+employed, not the staff level ("Staff Nurse", "Staff Photographer"). An
+executive named after a lesser job word, or after an office, is whom the person
+serves, like the words after "to" ("Special Representative of the
+Secretary-General"); a later segment naming whose unit it is ("Analyst -
+Mayor's Office") names no function. The bare words "product", "support" and
+"strategy" name a family only at a leader's level ("Head of Product"), never
+for "Product Specialist". "Technician", "tech", "technologist", "attendant",
+"aide", "architect" and "mechanic" say a level, not a family; two jobs joined
+by "or", "/" or "and" that name different families are ambiguous ("Software
+Engineer and Data Scientist"). A function every sector has ("design", "data",
+"production", "programme", "customer") qualified by a word the vocabulary does
+not read names no family ("Head of Energy Market Design"). A deputy of a
+C-level officer is the deputy even with words between ("Deputy Government
+CIO"). HR-system spellings are read: dotted initials ("V.P."), grades glued to
+a word ("Manager2"), and a last word cut short by a field length ("COORDIN"),
+completed only when one level word starts so.
 
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
 ``MAX_WORDS`` words are read, and each word starts at most a fixed number of
@@ -818,9 +817,10 @@ def _level(considered: list[list[_Match]], chosen: _Match | None, default_band: 
 
 
 _LEAD_WORDS = frozenset({"lead", "leader", "team lead", "team leader"})
-#: Jobs whose "staff" says employed rather than freelance, not the staff level of a career ladder.
-_NEWSROOM_STAFF_JOBS = frozenset({"photographer", "videographer", "writer", "reporter", "illustrator",
-                                  "journalist", "cartoonist", "editor", "producer"})
+#: Newsroom jobs of other families whose "staff" says employed rather than freelance, not the staff
+#: level of a career ladder (reporters, journalists and cartoonists are family other, kept so by the
+#: clinical and teaching rule).
+_NEWSROOM_STAFF_JOBS = frozenset({"photographer", "videographer", "writer", "illustrator", "editor"})
 
 
 _MODIFIERS = {
