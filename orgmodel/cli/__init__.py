@@ -69,7 +69,10 @@ def stdin_filename_option(command):
 
 
 def stdin_name(files, stdin_filename: str | None) -> str | None:
-    """``--stdin-filename`` checked against the files: it names standard input, so one of them must be -."""
+    """``--stdin-filename`` checked against the files: it names standard input, so one of them must be -.
+    Standard input can be read once: a second - would read nothing."""
+    if list(files).count("-") > 1:
+        raise click.UsageError("give - (standard input) at most once")
     if stdin_filename is None:
         return None
     if not stdin_filename.strip():
@@ -77,12 +80,6 @@ def stdin_name(files, stdin_filename: str | None) -> str | None:
     if "-" not in files:
         raise click.UsageError("--stdin-filename names standard input: give - as the file")
     return stdin_filename
-
-
-def read_stdin_once(files) -> None:
-    """Standard input can be read once: a second - would read nothing."""
-    if list(files).count("-") > 1:
-        raise click.UsageError("give - (standard input) at most once")
 
 
 class IsoDate(click.ParamType):

@@ -28,7 +28,6 @@ from . import (
     main,
     max_file_size_option,
     print_problems,
-    read_stdin_once,
     selection_options,
     stdin_filename_option,
     stdin_name,
@@ -90,7 +89,6 @@ def check(files, output_format, output, statistics, select, extend_select, ignor
         return
     if not files or not all(files):
         raise click.UsageError("give at least one org file (or - for standard input); an empty name is none")
-    read_stdin_once(files)
     stdin_filename = stdin_name(files, stdin_filename)
     if output == "-":
         output = None

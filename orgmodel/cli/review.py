@@ -31,7 +31,6 @@ from . import (
     main,
     max_file_size_option,
     print_problems,
-    read_stdin_once,
     selection_options,
     stdin_filename_option,
     stdin_name,
@@ -143,7 +142,6 @@ def diff(files, git_ref, output_format, fail_on_new, as_of, output, max_file_siz
         raise click.UsageError("give two org files (or REV:PATH revisions): OLD and NEW")
     else:
         old_spec, new_spec = files
-    read_stdin_once(files)
     stdin_filename = stdin_name(files, stdin_filename)
     date = as_of
     max_bytes = max_file_size * 1024 * 1024
