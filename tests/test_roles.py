@@ -295,6 +295,16 @@ def test_title_maps_to_the_named_role(title, role):
     # Accounts a seller owns are sales, not accounting.
     ("VP Enterprise Accounts", "sales", 80),
     ("Head - Strategic Accounts", "sales", 70),
+    # An abbreviation that is the job itself, with no job word before it.
+    ("Senior Dev", "engineering", 50),
+    ("Odoo Dev", "engineering", 40),
+    ("Server Admin", "it", 40),
+    ("Finance Admin", "finance", 40),
+    ("Senior Project Eng", "engineering", 50),
+    ("Business Developer", "sales", 40),
+    # After a job word or "and" the abbreviation is the department, as before.
+    ("Director of Organizational Dev", "people", 70),
+    ("Exec Assistant & Admin", "operations", 30),
 ])
 def test_title_reads_as_family_and_band(title, family, rank):
     role = CATALOG.infer(title).role
@@ -330,6 +340,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Captain", "Head of Growth",
                                    # Two jobs held, of two families: not the CFO's assistant.
                                    "Finance Director / CFO",
+                                   # Human resources and administration, a department.
+                                   "HR & Admin",
                                    ""])
 def test_a_generic_or_ambiguous_title_stays_unknown(title):
     match = CATALOG.infer(title)

@@ -56,8 +56,9 @@ Engineer and Data Scientist"). A function every sector has ("design", "data",
 not read names no family ("Head of Energy Market Design"). A deputy of a
 C-level officer is the deputy even with words between ("Deputy Government
 CIO"). HR-system spellings are read: dotted initials ("V.P."), grades glued to
-a word ("Manager2"), and a last word cut short by a field length ("COORDIN"),
-completed only when one level word starts so.
+a word ("Manager2"), a last word cut short by a field length ("COORDIN"),
+completed only when one level word starts so, and an abbreviation that is the
+job itself ("Senior Dev", "Server Admin": no job word before it).
 
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
 ``MAX_WORDS`` words are read, and each word starts at most a fixed number of
@@ -122,6 +123,8 @@ _GENDER_ADJECTIVE = re.compile(r"(?<=[a-zäöüß])[:*_\u00b7]r\b")
 _FUNCTION_KINDS = frozenset({"head", "weak", "domain", "rank", "tech"})
 _LEVEL_KINDS = frozenset({"position", "entry", "modifier"})
 _PLURAL_JOB_KINDS = _LEVEL_KINDS | {"head", "tech", "weak"}
+#: Kinds of words that name a job (not "senior", which only moves a level).
+_NAMES_A_JOB = frozenset({"head", "weak", "rank", "tech", "position", "alone"})
 #: What names a job rather than only its function: "or" between two of them offers alternatives.
 _JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
 #: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
@@ -190,6 +193,8 @@ class Vocabulary:
     shared: dict[str, str] = field(default_factory=dict)
     #: Level words by their first letters, for titles an HR system cut short ("Coordin" -> "coordinator").
     truncated: dict[str, str] = field(default_factory=dict)
+    #: What an abbreviation means when it is the job itself ("Odoo Dev", "Server Admin"; see job_at_end).
+    at_end: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def split(self, word: str) -> tuple[str, ...]:
         """A word spelled out, or a compound cut before its job word ("Personalreferentin").
@@ -216,6 +221,19 @@ class Vocabulary:
                 return (prefix, suffix)
         return (word,)
 
+    def job_at_end(self, raws: list[str], before: list[str]) -> tuple[str, ...] | None:
+        """The job an abbreviation ending a segment names, when no job word comes before it.
+
+        "Odoo Dev" is a developer and "Server Admin" an administrator, but "Director
+        of Community Dev" and "HR & Admin" name a department: there the abbreviation
+        keeps its plain expansion.
+        """
+        if len(raws) > 1 and raws[-2] in ("and", "or"):
+            return None
+        if any((phrase := self.phrases.get(word)) is not None and phrase.kind in _NAMES_A_JOB for word in before):
+            return None
+        return self.at_end[raws[-1]]
+
     @classmethod
     @cache
     def builtin(cls) -> Vocabulary:
@@ -232,7 +250,8 @@ class Vocabulary:
         # Longest suffix first, so "leiterin" is not cut as "leiter" + "in".
         suffixes = tuple(sorted((row["suffix"] for row in _table("compounds")), key=len, reverse=True))
         shared = {row["abbreviation"]: row["expansion"] for row in _table("abbreviations") if row["shared"]}
-        return cls(phrases, abbreviations, grades, ladders, longest, suffixes, shared, _truncations(phrases))
+        at_end = {row["abbreviation"]: tuple(row["at_end"].split()) for row in _table("abbreviations") if row["at_end"]}
+        return cls(phrases, abbreviations, grades, ladders, longest, suffixes, shared, _truncations(phrases), at_end)
 
 
 def _truncations(phrases: dict[str, Phrase]) -> dict[str, str]:
@@ -262,10 +281,14 @@ def _add_phrase(phrases: dict[str, Phrase], abbreviations, phrase: Phrase) -> No
     phrases[key] = phrase
 
 
-def _words(text: str, abbreviations, split=None) -> list[str]:
+def _words(text: str, abbreviations, split=None, vocabulary: Vocabulary | None = None,
+           before: tuple[str, ...] = ()) -> list[str]:
     words: list[str] = []
-    for raw in _WORD.findall(text):
-        for word in (split(raw) if split else abbreviations.get(raw, (raw,))):
+    raws = _WORD.findall(text)
+    for index, raw in enumerate(raws):
+        last = vocabulary is not None and index == len(raws) - 1 and raw in vocabulary.at_end
+        job = vocabulary.job_at_end(raws, [*before, *words]) if last else None
+        for word in job or (split(raw) if split else abbreviations.get(raw, (raw,))):
             if word == "and":
                 words.append(AND)
             elif word not in _FILLER:
@@ -292,7 +315,8 @@ def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
         text = outside
     segments, budget = [], MAX_WORDS
     for part in _SEGMENT_BREAK.split(text):
-        words = _words(part, vocabulary.abbreviations, vocabulary.split)[:budget]
+        before = tuple(word for _part, words in segments for word in words)
+        words = _words(part, vocabulary.abbreviations, vocabulary.split, vocabulary, before)[:budget]
         if words:
             segments.append((part, words))
             budget -= len(words)
