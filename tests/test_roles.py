@@ -292,6 +292,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("Dekanin", "other", 70),
     ("Kreiskämmerer", "finance", 70),
     ("Leitung KI", "data", 70),
+    # The feminine of a job word the vocabulary reads, phrases included.
+    ("Marketing Managerin", "marketing", 50),
+    ("Account-Managerin", "sales", 40),
     # Accounts a seller owns are sales, not accounting.
     ("VP Enterprise Accounts", "sales", 80),
     ("Head - Strategic Accounts", "sales", 70),

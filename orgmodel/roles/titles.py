@@ -115,8 +115,8 @@ _DOTTED_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 _GLUED_GRADE = re.compile(r"\b([a-z]{3,})(\d+)\b")
 _POSSESSIVE = re.compile(r"[a-z]['\u2019]s\b")
 # German gender-inclusive spellings: "Referent:in", "Sachbearbeiter*innen", "Leiter/-in", "Mitarbeiter(in)",
-# "ReferentIn". Read as the feminine form when the vocabulary knows it ("Manager/in Store" stays
-# English); "Persönliche:r" as the adjective.
+# "ReferentIn". Read as the feminine form when the vocabulary reads that word or its masculine
+# ("Manager/in"); "Persönliche:r" as the adjective.
 _GENDER_SUFFIX = re.compile(r"\b([^\W\d_]+)(?:[:*_\u00b7]|/-?)((?i:in|innen))(?![\w-])|\b([^\W\d_]+)\(((?i:in|innen))\)"
                             r"|\b([^\W\d_]*[a-zäöüß])I(n|nen)\b")
 _GENDER_ADJECTIVE = re.compile(r"(?<=[a-zäöüß])[:*_\u00b7]r\b")
@@ -207,6 +207,10 @@ class Vocabulary:
             return self.abbreviations[word]
         if word in self.phrases:
             return (word,)
+        masculine = self.phrases.get(word[:-2]) if word.endswith("in") else None
+        if masculine is not None and masculine.kind in _PLURAL_JOB_KINDS:
+            # "Managerin", "Account-Managerin": the feminine of a job word the vocabulary reads.
+            return (word[:-2],)
         singular = self.phrases.get(word[:-1]) if word.endswith("s") else None
         if singular is not None and singular.kind in _PLURAL_JOB_KINDS:
             # "Sales Representatives", "Solutions Architects": a plural job word is the job in a list of posts.
