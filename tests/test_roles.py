@@ -292,6 +292,15 @@ def test_title_maps_to_the_named_role(title, role):
     ("Dekanin", "other", 70),
     ("Kreiskämmerer", "finance", 70),
     ("Leitung KI", "data", 70),
+    # Universities' and governments' offices; libraries' collections and loans; fundraising.
+    ("Vice-Chancellor", "executive", 100),
+    ("Provost", "executive", 90),
+    ("University Secretary", "legal", 70),
+    ("Deputy Secretary for Communications", "marketing", 90),
+    ("Interlibrary Loan Specialist", "other", 40),
+    ("Info Tech Specialist", "it", 40),
+    ("Director of Fundraising", "sales", 70),
+    ("Student Services Coordinator", "other", 30),
     # The feminine of a job word the vocabulary reads, phrases included.
     ("Marketing Managerin", "marketing", 50),
     ("Account-Managerin", "sales", 40),
@@ -343,6 +352,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Captain", "Head of Growth",
                                    # Two jobs held, of two families: not the CFO's assistant.
                                    "Finance Director / CFO",
+                                   # A government's or a university's deputy: of what, the title does not say.
+                                   "Deputy Secretary", "Deputy Vice-Chancellor",
                                    # Human resources and administration, a department.
                                    "HR & Admin",
                                    ""])
