@@ -26,8 +26,9 @@ product). Words that serve any function ("office", "administration",
 stand ("Director of Project Finance"); "operations", "support", "strategy",
 "compliance", "policy" and "training" after another function serve it
 ("Computer Operations", "IT Compliance"). Of two other functions of different
-families the last names the family only when it is sales, marketing or
-analytics ("Advertising Sales", "People Analytics"); otherwise, or when they
+families the last names the family only when it is sales, marketing,
+analytics or hiring and HR ("Advertising Sales", "People Analytics", "Legal
+Recruiting Manager"); otherwise, or when they
 are joined by "and", "or" or "/", they compete and the title is ambiguous
 ("Safety Data Specialist", "Sales & Marketing Manager"). A word that names a
 sector ("hotel", "medical", "automotive", "youth") names the family only when
@@ -58,7 +59,8 @@ C-level officer is the deputy even with words between ("Deputy Government
 CIO"). HR-system spellings are read: dotted initials ("V.P."), grades glued to
 a word ("Manager2"), a last word cut short by a field length ("COORDIN"),
 completed only when one level word starts so, and an abbreviation that is the
-job itself ("Senior Dev", "Server Admin": no job word before it).
+job itself ("Senior Dev", "Server Admin": no job word before it), as "Staff" at
+the end is a staff member ("Finance Staff").
 
 Work is linear in the title: at most ``MAX_TITLE_CHARS`` characters and
 ``MAX_WORDS`` words are read, and each word starts at most a fixed number of
@@ -127,14 +129,17 @@ _PLURAL_JOB_KINDS = _LEVEL_KINDS | {"head", "tech", "weak"}
 _NAMES_A_JOB = frozenset({"head", "weak", "rank", "tech", "position", "alone"})
 #: What names a job rather than only its function: "or" between two of them offers alternatives.
 _JOB_KINDS = frozenset({"head", "weak", "rank", "tech", "position", "modifier"})
-#: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
-#: Families of weak job words that manage whatever the title names: products, projects, programmes.
 #: Families whose function before a generic engineering word leaves whose engineer it is open.
 _NOT_ENGINEERING_FAMILIES = frozenset({"people", "finance", "other"})
 _SELLING_FAMILIES = frozenset({"sales", "marketing"})
+#: Hiring and HR words that, named after another function, say the work done for its people
+#: ("Legal Recruiting", "Engineering Talent", "Plant HR"), as selling words do ("Advertising Sales").
+_STAFFING = frozenset({"recruiting", "recruitment", "talent", "talent acquisition", "human resources", "personnel"})
+#: Families of weak job words that manage whatever the title names: products, projects, programmes.
 _MANAGED_FAMILIES = frozenset({"product", "operations"})
 _SERVING_ANY = frozenset({"records", "administration", "administrative", "office", "program", "programme", "project",
                           "corporate services", "corporate support"})
+#: Function words that serve another: "Help Desk Support" is IT, "Social Media Strategy" is marketing.
 _SERVING_DOMAINS = frozenset({"support", "strategy", "compliance", "quality", "policy", "training", "delivery",
                               "service delivery", "helpdesk", "help desk",
                               "quality assurance", "quality control", "program management",
@@ -692,7 +697,7 @@ def _choose_function(found: list[_Match], words: list[str]) -> _Match | None:
                                     or domains[-1].phrase.text in _SERVING_DOMAINS):
             domains = domains[:-1]
         last = domains[-1]
-        if (last.phrase.family in _SELLING_FAMILIES or last.phrase.text == "analytics"
+        if (last.phrase.family in _SELLING_FAMILIES or last.phrase.text in _STAFFING or last.phrase.text == "analytics"
                 or len({m.phrase.family for m in domains}) == 1):
             return last  # "Advertising Sales", "People Analytics": what is sold or analysed, then the work
         return None  # "Safety Data", "Pharmacy Innovation": two functions compete
