@@ -313,6 +313,15 @@ def test_title_maps_to_the_named_role(title, role):
     ("Head of After Sales", "customer", 70),
     ("Sr. Proposal Writer", "sales", 50),
     ("F&B Supervisor", "other", 50),
+    # Company functions by their own words and abbreviations.
+    ("Demand Planning Manager", "operations", 50),
+    ("Purchaser", "operations", 40),
+    ("CNC Technician", "operations", 40),
+    ("Client Success Manager", "customer", 50),
+    ("Group Director, CX Advisory", "customer", 70),
+    ("Senior Manager, MarComm", "marketing", 60),
+    ("Sales and Use Tax Consultant", "finance", 40),
+    ("Director of Professional Development", "people", 70),
     # The feminine of a job word the vocabulary reads, phrases included.
     ("Marketing Managerin", "marketing", 50),
     ("Account-Managerin", "sales", 40),
