@@ -198,7 +198,8 @@ class Vocabulary:
     shared: dict[str, str] = field(default_factory=dict)
     #: Level words by their first letters, for titles an HR system cut short ("Coordin" -> "coordinator").
     truncated: dict[str, str] = field(default_factory=dict)
-    #: What an abbreviation means when it is the job itself ("Odoo Dev", "Server Admin"; see job_at_end).
+    #: What a word of the abbreviation table means when it is the job itself ("Odoo Dev", "Server Admin",
+    #: "Finance Staff"; see job_at_end).
     at_end: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def split(self, word: str) -> tuple[str, ...]:
@@ -231,11 +232,11 @@ class Vocabulary:
         return (word,)
 
     def job_at_end(self, raws: list[str], before: list[str]) -> tuple[str, ...] | None:
-        """The job an abbreviation ending a segment names, when no job word comes before it.
+        """The job a word of the ``at_end`` column names as a segment's last word, when no job word comes before it.
 
-        "Odoo Dev" is a developer and "Server Admin" an administrator, but "Director
-        of Community Dev" and "HR & Admin" name a department: there the abbreviation
-        keeps its plain expansion.
+        "Odoo Dev" is a developer, "Server Admin" an administrator and "Finance Staff"
+        a staff member, but "Director of Community Dev" and "HR & Admin" name a
+        department: there the word keeps its plain expansion.
         """
         if len(raws) > 1 and raws[-2] in ("and", "or"):
             return None
@@ -291,12 +292,12 @@ def _add_phrase(phrases: dict[str, Phrase], abbreviations, phrase: Phrase) -> No
 
 
 def _words(text: str, abbreviations, split=None, vocabulary: Vocabulary | None = None,
-           before: tuple[str, ...] = ()) -> list[str]:
+           before: list[str] | None = None) -> list[str]:
     words: list[str] = []
     raws = _WORD.findall(text)
     for index, raw in enumerate(raws):
         last = vocabulary is not None and index == len(raws) - 1 and raw in vocabulary.at_end
-        job = vocabulary.job_at_end(raws, [*before, *words]) if last else None
+        job = vocabulary.job_at_end(raws, [*(before or ()), *words]) if last else None
         for word in job or (split(raw) if split else abbreviations.get(raw, (raw,))):
             if word == "and":
                 words.append(AND)
@@ -322,12 +323,12 @@ def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
     outside = _PARENTHESES.sub(",", text)
     if _WORD.search(outside):
         text = outside
-    segments, budget = [], MAX_WORDS
+    segments, budget, before = [], MAX_WORDS, []
     for part in _SEGMENT_BREAK.split(text):
-        before = tuple(word for _part, words in segments for word in words)
         words = _words(part, vocabulary.abbreviations, vocabulary.split, vocabulary, before)[:budget]
         if words:
             segments.append((part, words))
+            before.extend(words)
             budget -= len(words)
         if budget <= 0:
             break
