@@ -313,6 +313,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("Head of After Sales", "customer", 70),
     ("Sr. Proposal Writer", "sales", 50),
     ("F&B Supervisor", "other", 50),
+    # Support of a company's own applications and infrastructure is IT.
+    ("Senior Application Support Engineer", "it", 50),
+    ("Infrastructure Support Engineer", "it", 40),
     # Company functions by their own words and abbreviations.
     ("Demand Planning Manager", "operations", 50),
     ("Purchaser", "operations", 40),
