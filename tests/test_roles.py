@@ -313,6 +313,10 @@ def test_title_maps_to_the_named_role(title, role):
     ("Head of After Sales", "customer", 70),
     ("Sr. Proposal Writer", "sales", 50),
     ("F&B Supervisor", "other", 50),
+    # Two words that each say chief executive; a group's C-level officer.
+    ("Founder/President", "executive", 100),
+    ("Co-founder / Managing Director", "executive", 100),
+    ("Group Chief Compliance Officer", "executive", 90),
     # Support of a company's own applications and infrastructure is IT.
     ("Senior Application Support Engineer", "it", 50),
     ("Infrastructure Support Engineer", "it", 40),

@@ -508,7 +508,8 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         return _replace(base, family="operations", band=30, stem="executive_assistant",
                         family_words="assistant to", level_words=("assistant",))
     if chosen is None:
-        unmatched = (sum(len(words) - words.count(AND) for words in segments)
+        # "Founder/President": two words that each say chief executive, either way.
+        unmatched = (sum(len(words) - words.count(AND) - words.count("or") for words in segments)
                      > sum(m.size for found in matched for m in found))
         if alone and not unmatched and not any(m.phrase.kind in ("position", "entry", "modifier")
                                                for f in matched for m in f):
@@ -764,8 +765,9 @@ def _chief_officer(words: list[str]) -> bool:
     "Chief Diversity Equity and Inclusion Officer")."""
     if AND in words[1:]:
         words = words[:words.index(AND, 1)] if words[-1] != "officer" else words
-    # "EVP Chief Risk Officer": a bank's C-level officers carry their corporate rank before the office.
-    for rank in (["executive", "vice", "president"], ["senior", "vice", "president"], ["vice", "president"]):
+    # "EVP Chief Risk Officer": a bank's C-level officers carry their corporate rank before the office;
+    # "Group Chief Compliance Officer" is the C-level officer of a group of companies.
+    for rank in (["executive", "vice", "president"], ["senior", "vice", "president"], ["vice", "president"], ["group"]):
         if words[:len(rank)] == rank:
             words = words[len(rank):]
             break
