@@ -295,6 +295,8 @@ def test_title_maps_to_the_named_role(title, role):
     # Universities' and governments' offices; libraries' collections and loans; fundraising.
     ("Vice-Chancellor", "executive", 100),
     ("Provost", "executive", 90),
+    ("Vice Chancellor for Student Affairs", "other", 80),
+    ("Associate Vice Chancellor for Finance", "finance", 70),
     ("University Secretary", "legal", 70),
     ("Deputy Secretary for Communications", "marketing", 90),
     ("Interlibrary Loan Specialist", "other", 40),

@@ -521,8 +521,10 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
                         reason="no word of the title names a job family (function)")
     phrase = chosen.phrase
     family, stem = phrase.family, "" if phrase.stem == SECTOR else phrase.stem
-    if alone and any(m.phrase.text == "president" for m in alone) and (band is None or band < 80) and not entry:
-        band, level_words = 80, level_words + ("president",)
+    # "President, Sales", "Vice Chancellor for Research": the chief executive's word with a function is its vice president.
+    heads_a_function = next((m.phrase.text for m in alone if m.phrase.text in ("president", "vice chancellor")), None)
+    if heads_a_function and (band is None or band < 80) and not entry:
+        band, level_words = 80, level_words + (heads_a_function,)
     function_segment = " ".join(segments[function_at])
     if stem in _NO_RANK_STEMS:
         return _replace(base, family=family, band=None, stem=stem, family_words=phrase.text,
