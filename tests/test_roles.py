@@ -308,6 +308,7 @@ def test_title_maps_to_the_named_role(title, role):
     ("IT Recruitment Consultant", "people", 40),
     # "Staff" ending a title with no job word before it is a staff member.
     ("Finance Staff - YPTI", "finance", 40),
+    # Boards, IT and HR units, after-sales, proposals and hospitality by their own words; a common misspelling.
     ("Vice Chairman", "executive", 90),
     ("Principle Engineer", "engineering", 60),
     ("MIS Head", "it", 70),
