@@ -256,9 +256,12 @@ def test_title_maps_to_the_named_role(title, role):
     ("Managing Editor", "marketing", 50),
     ("Deputy News Photo Editor", "other", 40),
     ("Editor-in-Chief", "other", 70),
-    # An inspector inspects what the title names.
+    # An inspector inspects what the title names; an instructor teaches (a trainer is people).
     ("Police Inspector", "other", 40),
     ("Quality Inspector", "operations", 40),
+    ("Construction Inspector", "other", 40),
+    ("Swimming Instructor", "other", 40),
+    ("Corporate Trainer", "people", 40),
     # An AI engineer builds software with models; data processing is the IT of public payrolls.
     ("Senior AI Engineer", "engineering", 50),
     ("Data Proc Equip Tech", "it", 40),
@@ -379,6 +382,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Chair",
                                    # "worker" says a level, not a family.
                                    "Health Worker IV",
+                                   # An inspector of nothing read: a factory's or a city's.
+                                   "Inspector", "Mold Inspector",
                                    # A rank with no service named; growth alone may be any team's.
                                    "Captain", "Head of Growth",
                                    # Two jobs held, of two families: not the CFO's assistant.

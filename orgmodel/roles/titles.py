@@ -50,7 +50,7 @@ Secretary-General"); a later segment naming whose unit it is ("Analyst -
 Mayor's Office") names no function. The bare words "product", "support" and
 "strategy" name a family only at a leader's level ("Head of Product"), never
 for "Product Specialist". "Technician", "tech", "technologist", "attendant",
-"aide", "architect" and "mechanic" say a level, not a family; two jobs joined
+"aide", "architect", "mechanic" and "inspector" say a level, not a family; two jobs joined
 by "or", "/" or "and" that name different families are ambiguous ("Software
 Engineer and Data Scientist"). A function every sector has ("design", "data",
 "production", "programme", "customer") qualified by a word the vocabulary does
