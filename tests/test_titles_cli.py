@@ -113,6 +113,19 @@ def test_roles_stub_keeps_the_level_of_a_title_with_no_family_and_folds_accents_
                                           "aliases": ["Staatssekretär:in"]}
 
 
+def test_roles_stub_ids_spell_titles_of_any_script_in_ascii(tmp_path):
+    path = tmp_path / "org.yaml"
+    path.write_text('org: T\npeople:\n  - {id: a, title: "开发经理"}\n'
+                    '  - {id: b, title: "Менеджер по продажам", reports_to: a}\n'
+                    '  - {id: c, title: "Ελεγκτής", reports_to: a}\n', encoding="utf-8")
+    stub = run("titles", path, "--roles-stub").stdout
+    block = yaml.safe_load(stub)["roles"]
+    assert set(block) == {"kaifajingli", "menedzher_po_prodazham", "elegktis"}
+    assert block["menedzher_po_prodazham"]["aliases"] == ["Менеджер по продажам"]
+    pasted = load_text("org: T\n" + stub + 'people:\n  - {id: a, title: "开发经理"}\n', "org.yaml")
+    assert pasted["a"].role.id == "kaifajingli"
+
+
 def test_roles_stub_never_reuses_unknown_and_says_when_no_alias_can_match(tmp_path):
     path = tmp_path / "org.yaml"
     path.write_text('org: T\npeople:\n  - {id: a, title: "Unknown"}\n  - {id: b, title: "???", reports_to: a}\n',

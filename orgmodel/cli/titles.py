@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 
 import click
+from anyascii import anyascii
 
 from ..findings import OrgInputError
 from ..roles import UNKNOWN, RoleCatalog, fold, normalise_title, read_title
@@ -113,8 +114,9 @@ def roles_stub_text(titles: list[str], catalog: RoleCatalog) -> str:
 
 
 def _slug(title: str) -> str:
-    # "Staatssekretär:in" -> staatssekretar_in: accents folded, so the id keeps its letters.
-    slug = re.sub(r"[^a-z0-9]+", "_", fold(title)).strip("_")[:40].strip("_")
+    # Role ids are ASCII: "Staatssekretär:in" -> staatssekretar_in, "Менеджер по продажам" ->
+    # menedzher_po_prodazham, "开发经理" -> kaifajingli, so every id still says whose role it is.
+    slug = re.sub(r"[^a-z0-9]+", "_", anyascii(fold(title)).lower()).strip("_")[:40].strip("_")
     return slug or "role"
 
 
