@@ -299,6 +299,9 @@ def test_title_maps_to_the_named_role(title, role):
     ("Vice-Chancellor", "executive", 100),
     ("Provost", "executive", 90),
     ("Vice Chancellor for Student Affairs", "other", 80),
+    # A managing director of a function heads it, as a president of one does; of the group, all of it.
+    ("Managing Director, Operations", "operations", 80),
+    ("Group Managing Director", "executive", 100),
     ("Associate Vice Chancellor for Finance", "finance", 70),
     ("University Secretary", "legal", 70),
     ("Deputy Secretary for Communications", "marketing", 90),

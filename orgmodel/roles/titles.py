@@ -512,8 +512,9 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
         unmatched = (sum(len(words) - words.count(AND) - words.count("or") for words in segments)
                      > sum(m.size for found in matched for m in found))
         if alone and not unmatched and not any(m.phrase.kind in ("position", "entry", "modifier")
-                                               for f in matched for m in f):
-            # "President", "Founder", "Owner" with nothing else: the chief executive.
+                                               and m.phrase.op != "group" for f in matched for m in f):
+            # "President", "Founder", "Owner" with nothing else, or of the group ("Group Managing
+            # Director"): the chief executive.
             return _replace(base, family="executive", band=100, stem="ceo",
                             family_words=alone[0].phrase.text, level_words=(alone[0].phrase.text,))
         # The level its words say is kept, for a roles stub ("Abteilungsleitung" is 70 of some family).
@@ -521,8 +522,10 @@ def read_title(title: str, vocabulary: Vocabulary | None = None) -> Reading:
                         reason="no word of the title names a job family (function)")
     phrase = chosen.phrase
     family, stem = phrase.family, "" if phrase.stem == SECTOR else phrase.stem
-    # "President, Sales", "Vice Chancellor for Research": the chief executive's word with a function is its vice president.
-    heads_a_function = next((m.phrase.text for m in alone if m.phrase.text in ("president", "vice chancellor")), None)
+    # "President, Sales", "Vice Chancellor for Research", "Managing Director, Operations": the chief
+    # executive's word with a function is its vice president.
+    heads_a_function = next((m.phrase.text for m in alone
+                             if m.phrase.text in ("president", "vice chancellor", "managing director")), None)
     if heads_a_function and (band is None or band < 80) and not entry:
         band, level_words = 80, level_words + (heads_a_function,)
     function_segment = " ".join(segments[function_at])
