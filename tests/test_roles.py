@@ -256,6 +256,15 @@ def test_title_maps_to_the_named_role(title, role):
     ("Managing Editor", "marketing", 50),
     ("Deputy News Photo Editor", "other", 40),
     ("Editor-in-Chief", "other", 70),
+    # Security operations, incident response and identity management are IT (format.md).
+    ("Security Operations Engineer", "it", 40),
+    ("Incident Responder", "it", 40),
+    ("IAM Analyst", "it", 40),
+    ("Staff Detection Engineer", "it", 60),
+    ("Leak Detection Engineer", "engineering", 40),
+    # Humanitarian programmes are the sector's own work.
+    ("Livelihood Officer", "other", 40),
+    ("GBV Coordinator", "other", 30),
     # An inspector inspects what the title names; an instructor teaches (a trainer is people).
     ("Police Inspector", "other", 40),
     ("Quality Inspector", "operations", 40),
