@@ -262,6 +262,12 @@ def test_title_maps_to_the_named_role(title, role):
     ("IAM Analyst", "it", 40),
     ("Staff Detection Engineer", "it", 60),
     ("Leak Detection Engineer", "engineering", 40),
+    # A support engineer of IT or networks supports the infrastructure, not customers.
+    ("IT Support Engineer", "it", 40),
+    ("Network Support Engineer", "it", 40),
+    ("Support Engineer", "customer", 40),
+    ("Zero Trust Architect", "it", 60),
+    ("AI Developer", "engineering", 40),
     # Humanitarian programmes are the sector's own work.
     ("Livelihood Officer", "other", 40),
     ("GBV Coordinator", "other", 30),
