@@ -268,6 +268,10 @@ def test_title_maps_to_the_named_role(title, role):
     ("Support Engineer", "customer", 40),
     ("Zero Trust Architect", "it", 60),
     ("AI Developer", "engineering", 40),
+    # A software stack names engineering when no other function is named.
+    ("Frontend Team Lead", "engineering", 50),
+    ("JS Team Lead", "engineering", 50),
+    ("Android Architect", "engineering", 60),
     # Humanitarian programmes are the sector's own work.
     ("Livelihood Officer", "other", 40),
     ("GBV Coordinator", "other", 30),
@@ -402,6 +406,8 @@ def test_title_reads_as_family_and_band(title, family, rank):
                                    "Health Worker IV",
                                    # An inspector of nothing read: a factory's or a city's.
                                    "Inspector", "Mold Inspector",
+                                   # A supermarket's front end is its checkouts.
+                                   "Front End Manager",
                                    # A rank with no service named; growth alone may be any team's.
                                    "Captain", "Head of Growth",
                                    # Two jobs held, of two families: not the CFO's assistant.
