@@ -268,6 +268,10 @@ def test_title_maps_to_the_named_role(title, role):
     ("Support Engineer", "customer", 40),
     ("Zero Trust Architect", "it", 60),
     ("AI Developer", "engineering", 40),
+    # The words after "at" or "@" name the employer.
+    ("Managing Director at AltaML in Calgary", "executive", 100),
+    ("Cloud Architect @Zencore, Google Developer Expert", "it", 60),
+    ("Attorney at Law", "legal", 40),
     # A software stack names engineering when no other function is named.
     ("Frontend Team Lead", "engineering", 50),
     ("JS Team Lead", "engineering", 50),

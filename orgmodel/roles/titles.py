@@ -47,7 +47,8 @@ employed, not the staff level ("Staff Nurse", "Staff Photographer"). An
 executive named after a lesser job word, or after an office, is whom the person
 serves, like the words after "to" ("Special Representative of the
 Secretary-General"); a later segment naming whose unit it is ("Analyst -
-Mayor's Office") names no function. The bare words "product", "support" and
+Mayor's Office"), or the words after "at" or "@" ("Cloud Architect at Zencore"), name
+no function. The bare words "product", "support" and
 "strategy" name a family only at a leader's level ("Head of Product"), never
 for "Product Specialist". "Technician", "tech", "technologist", "attendant",
 "aide", "architect", "mechanic" and "inspector" say a level, not a family; two jobs joined
@@ -109,6 +110,9 @@ _FILLER = frozenset({"of", "the", "for", "a", "an", "in", "on", "with"})
 AND = "&"
 _SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\s|\bat\b")
 _PARENTHESES = re.compile(r"\([^()]*\)?")
+#: "Cloud Architect at Zencore", "Head of Mobile @ Theodo": what follows names the employer, not the job
+#: (but a member at large, an attorney at law).
+_AT_EMPLOYER = re.compile(r"(?<=\S)\s*@|\s+at\s+(?!(?:large|law|risk|home|sea|surgery)\b)")
 _AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
 # Letters and digits of any script: a title in Cyrillic or Chinese is read as words too, so its
 # aliases match (the vocabulary itself is English and German).
@@ -320,6 +324,7 @@ def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _GLUED_GRADE.sub(r"\1 \2", text)
     text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
+    text = _AT_EMPLOYER.split(text, maxsplit=1)[0]
     outside = _PARENTHESES.sub(",", text)
     if _WORD.search(outside):
         text = outside
