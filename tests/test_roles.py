@@ -268,6 +268,11 @@ def test_title_maps_to_the_named_role(title, role):
     ("Support Engineer", "customer", 40),
     ("Zero Trust Architect", "it", 60),
     ("AI Developer", "engineering", 40),
+    # Initials joined by a spaced "&" are one abbreviation.
+    ("Director of R & D", "research", 70),
+    ("F & B Supervisor", "other", 50),
+    ("Deep Learning Engineer", "data", 40),
+    ("Head of Client Experience", "customer", 70),
     # The words after "at" or "@" name the employer.
     ("Managing Director at AltaML in Calgary", "executive", 100),
     ("Cloud Architect @Zencore, Google Developer Expert", "it", 60),

@@ -113,7 +113,7 @@ _PARENTHESES = re.compile(r"\([^()]*\)?")
 #: "Cloud Architect at Zencore", "Head of Mobile @ Theodo": what follows names the employer, not the job
 #: (but a member at large, an attorney at law).
 _AT_EMPLOYER = re.compile(r"(?<=\S)\s*@|\s+at\s+(?!(?:large|law|risk|home|sea|surgery)\b)")
-_AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b")
+_AMPERSAND_INITIALS = re.compile(r"\b([a-z]{1,2})&([a-z]{1,2})\b|\b([a-z]) & ([a-z])\b")
 # Letters and digits of any script: a title in Cyrillic or Chinese is read as words too, so its
 # aliases match (the vocabulary itself is English and German).
 _WORD = re.compile(r"[^\W_]+")
@@ -319,11 +319,11 @@ def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
     """The title's segments: each one's text and its normalised words."""
     text = fold(_GENDER_ADJECTIVE.sub("r", _GENDER_SUFFIX.sub(lambda m: _feminine(m, vocabulary),
                                                                 title[:MAX_TITLE_CHARS])))
-    # "FP&A", "R&D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
+    # "FP&A", "R&D", "R & D": initials joined by "&" are one abbreviation; elsewhere "&" is "and".
     # "V.P.", "S.V.P.": dotted initials are one abbreviation; "Manager2": a grade glued to its word.
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _GLUED_GRADE.sub(r"\1 \2", text)
-    text = _AMPERSAND_INITIALS.sub(r"\1\2", text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
+    text = _AMPERSAND_INITIALS.sub(lambda m: "".join(filter(None, m.groups())), text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
     text = _AT_EMPLOYER.split(text, maxsplit=1)[0]
     outside = _PARENTHESES.sub(",", text)
     if _WORD.search(outside):
