@@ -323,7 +323,8 @@ def _parts(title: str, vocabulary: Vocabulary) -> list[tuple[str, list[str]]]:
     # "V.P.", "S.V.P.": dotted initials are one abbreviation; "Manager2": a grade glued to its word.
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _GLUED_GRADE.sub(r"\1 \2", text)
-    text = _AMPERSAND_INITIALS.sub(lambda m: "".join(filter(None, m.groups())), text).replace("&", " and ").replace("+", " and ").replace("/", " or ")
+    text = _AMPERSAND_INITIALS.sub(lambda m: "".join(filter(None, m.groups())), text)
+    text = text.replace("&", " and ").replace("+", " and ").replace("/", " or ")
     text = _AT_EMPLOYER.split(text, maxsplit=1)[0]
     outside = _PARENTHESES.sub(",", text)
     if _WORD.search(outside):
