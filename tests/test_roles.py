@@ -286,7 +286,6 @@ def test_title_maps_to_the_named_role(title, role):
     ("GBV Coordinator", "other", 30),
     # An inspector inspects what the title names; an instructor teaches (a trainer is people).
     ("Police Inspector", "other", 40),
-    ("Quality Inspector", "operations", 40),
     ("Construction Inspector", "other", 40),
     ("Swimming Instructor", "other", 40),
     ("Corporate Trainer", "people", 40),
