@@ -108,7 +108,7 @@ def band_of(rank: int | None) -> int | None:
 _FILLER = frozenset({"of", "the", "for", "a", "an", "in", "on", "with"})
 #: "and" is kept as this mark: it tells "Sales & Marketing" (two functions) from "Advertising Sales" (one).
 AND = "&"
-_SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\s@\s|\bat\b")
+_SEGMENT_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;|:\[\]\u2013\u2014]|\bat\b")
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 #: "Cloud Architect at Zencore", "Head of Mobile @ Theodo": what follows names the employer, not the job
 #: (but a member at large, an attorney at law).
